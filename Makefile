@@ -1,0 +1,40 @@
+# Two commands matter on a fresh machine: `make lab` and `make test`.
+# Both create the virtual environment in .venv when it is missing.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+START := notebooks/00_start_here.ipynb
+
+.PHONY: lab test test-fast bench venv clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+## Open the course in JupyterLab, at the start notebook.
+lab: $(STAMP)
+	$(PY) -m jupyterlab $(ROOT_FLAG) $(START)
+
+## Every test: parser, curated data, widgets, notebooks (nbval), classroom tools, browser.
+test: $(STAMP)
+	$(PY) -m pytest tests
+	$(PY) -m pytest --nbval-lax --nbval-current-env -p no:randomly notebooks
+
+## Quick loop for developers: no notebooks, no browser.
+test-fast: $(STAMP)
+	$(PY) -m pytest tests -m "not browser and not slow"
+
+## Parse throughput (1x to 1,000x the seed), import time, notebook times.
+bench: $(STAMP)
+	$(PY) tests/benchmarks/bench.py
+
+clean:
+	rm -rf build dist site .pytest_cache .hypothesis test-artifacts

@@ -1,0 +1,236 @@
+"""The :class:`Article`: an article's text and the tables parsed from it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import ArticleError, ArticleTooLargeError, NoSentencesError
+from .hedges import find_hedges
+from .lexicon import Lexicon, default_lexicon
+from .mentions import find_mentions
+from .quantities import find_quantities
+from .reading import MAX_ARTICLE_BYTES, normalise_text, read_article_file
+from .sentences import paragraph_spans, sentence_spans
+from .statements import find_quotes, find_statements
+from .timex import TimeExpression, find_time_expressions, read_anchors, resolve, resolve_ordinal_day
+
+COLUMNS = {
+    "sentences": ["sentence_id", "paragraph", "text", "start", "end"],
+    "mentions": ["actor_id", "actor", "kind", "form", "text", "sentence_id", "start", "end"],
+    "quotes": ["text", "speaker_id", "speaker", "sentence_id", "start", "end"],
+    "statements": ["speaker_id", "speaker", "attribution", "verb", "lemma", "content", "direct",
+                   "sentence_id", "start", "end"],
+    "quantities": ["text", "value", "unit", "qualifier", "sentence_id", "start", "end"],
+    "time_expressions": ["text", "kind", "start_date", "end_date", "basis", "sentence_id", "start", "end"],
+    "hedges": ["cue", "kind", "sentence_id", "start", "end"],
+}
+TABLES = tuple(COLUMNS)
+_DATELINE_CHARS = 300
+
+
+@dataclass
+class Article:
+    """One parsed article. Every table row cites a sentence (``sentence_id`` like ``"3.2"``) and
+    character offsets such that ``article.text[start:end] == row.text``."""
+
+    id: str
+    text: str
+    reference_date: date | None
+    reference_basis: str
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    statements: pd.DataFrame
+    quantities: pd.DataFrame
+    time_expressions: pd.DataFrame
+    hedges: pd.DataFrame
+    source: str = ""
+    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table by name (``"quotes"``); a clear error lists the names if it is misspelt."""
+        if name not in COLUMNS:
+            raise ArticleError(f"there is no table called {name!r}.", fix=f"Choose one of: {', '.join(TABLES)}.")
+        return getattr(self, name)
+
+    def sentence(self, sentence_id: str) -> str:
+        """The text of one sentence, by its id (``"4.3"``)."""
+        rows = self.sentences.loc[self.sentences["sentence_id"] == sentence_id, "text"]
+        if rows.empty:
+            raise ArticleError(f"there is no sentence {sentence_id!r} in {self.id}.",
+                               fix="Sentence ids look like '3.2' (paragraph 3, sentence 2).")
+        return str(rows.iloc[0])
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in TABLES)
+        return f"<Article {self.id!r}: {counts}>"
+
+
+def cite(sentence_id: str) -> str:
+    """How the course cites a sentence: ``"¶3.2"``."""
+    return f"¶{sentence_id}"
+
+
+def load_article(path: str | Path, *, reference_date: date | None = None) -> Article:
+    """Read and parse one article file. The id is the file name without ``.txt``."""
+    path = Path(path)
+    text = read_article_file(path)
+    return parse_text(text, article_id=path.stem, reference_date=reference_date, source=str(path))
+
+
+def load_corpus(folder: str | Path = "seeds") -> dict[str, Article]:
+    """Every ``*.txt`` article in a folder, by id (sorted by file name)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ArticleError(f"{folder} is not a folder.", fix="Give the folder that holds the .txt articles, e.g. 'seeds'.")
+    articles = {path.stem: load_article(path) for path in sorted(folder.glob("*.txt"))}
+    if not articles:
+        raise ArticleError(f"{folder} holds no .txt article.", fix="Save each article as a UTF-8 .txt file in it.")
+    return articles
+
+
+def parse_text(
+    text: str,
+    article_id: str = "article",
+    *,
+    reference_date: date | None = None,
+    lexicon: Lexicon | None = None,
+    source: str = "",
+) -> Article:
+    """Parse an article's text into tables. Raises a :class:`~helpers.errors.ArticleError` subclass
+    with a clear message for empty, binary-looking, too large or sentence-less text."""
+    where = source or article_id
+    if not isinstance(text, str):
+        raise ArticleError(f"expected the article's text as a string, got {type(text).__name__}.", source=where,
+                           fix="Use load_article(path) for files, or decode bytes first.")
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise ArticleTooLargeError(f"the text has {len(text):,} characters; the limit for one article is "
+                                   f"{MAX_ARTICLE_BYTES:,}.", source=where, fix="Split it into one article per file.")
+    text = normalise_text(text, source=where)
+    lexicon = lexicon or default_lexicon()
+
+    spans: list[tuple[int, int]] = []
+    sentence_rows = []
+    paragraph_number = 0
+    for paragraph in paragraph_spans(text):
+        in_paragraph = sentence_spans(text, paragraph)
+        if not in_paragraph:
+            continue
+        paragraph_number += 1
+        for number, span in enumerate(in_paragraph, 1):
+            spans.append((span.start, span.end))
+            sentence_rows.append((f"{paragraph_number}.{number}", paragraph_number, text[span.start:span.end],
+                                  span.start, span.end))
+    if not spans:
+        raise NoSentencesError("no sentence found: the text has no letters or digits.", source=where,
+                               fix="Check that the file holds the article's words.")
+    starts = [s for s, _ in spans]
+    ids = [row[0] for row in sentence_rows]
+
+    def sentence_of(position: int) -> str:
+        return ids[max(0, bisect.bisect_right(starts, position) - 1)]
+
+    # Time first: the reference date comes from a dateline or an anchored "Nth day".
+    candidates = [find_time_expressions(text, s, e) for s, e in spans]
+    reference, basis = _reference_date(text, spans, candidates, reference_date)
+    anchors = read_anchors()
+    time_rows = []
+    for (s_start, s_end), found in zip(spans, candidates):
+        for start, end, kind, match in found:
+            expression = None
+            if kind == "ordinal day":
+                expression = resolve_ordinal_day(match, text[s_start:s_end], anchors)
+                if expression is None:
+                    expression = TimeExpression(start, end, kind, None, None, "no known event to count days from")
+            else:
+                kind, first, last, why = resolve(kind, match, reference)
+                expression = TimeExpression(start, end, kind, first, last, why)
+            time_rows.append((text[start:end], expression.kind, expression.start_date, expression.end_date,
+                              expression.basis, sentence_of(start), start, end))
+    date_spans = [(row[6], row[7]) for row in time_rows if row[1] in ("date", "month", "year", "ordinal day")]
+
+    mentions = find_mentions(text, lexicon)
+    mention_rows = [(m.actor.actor_id, m.actor.name, m.actor.kind, m.form, text[m.start:m.end],
+                     sentence_of(m.start), m.start, m.end) for m in mentions]
+
+    paragraph_ends = sorted(e for s, e in spans)
+    quote_spans = find_quotes(text, paragraph_ends)
+    statements = find_statements(text, spans, mentions, quote_spans)
+    statement_rows = [(st.speaker_id, st.speaker, st.attribution, st.verb, st.lemma, text[st.start:st.end],
+                       st.direct, ids[index], st.start, st.end) for index, st in statements]
+    quote_rows = []
+    for q_start, q_end in quote_spans:
+        speaker_id, speaker = "", ""
+        for _, st in statements:
+            if st.start <= q_start < st.end or (st.start <= q_start <= st.end + 2 and st.end > st.start):
+                speaker_id, speaker = st.speaker_id, st.speaker
+                break
+        quote_rows.append((text[q_start:q_end], speaker_id, speaker, sentence_of(q_start), q_start, q_end))
+
+    quantity_rows = []
+    for s_start, s_end in spans:
+        skip = [span for span in date_spans if s_start <= span[0] < s_end]
+        for q in find_quantities(text, s_start, s_end, skip):
+            quantity_rows.append((text[q.start:q.end], q.value, q.unit, q.qualifier, sentence_of(q.start),
+                                  q.start, q.end))
+
+    hedge_rows = [(text[h0:h1], kind, sentence_of(h0), h0, h1) for h0, h1, kind in find_hedges(text)]
+
+    return Article(
+        id=article_id,
+        text=text,
+        reference_date=reference,
+        reference_basis=basis,
+        sentences=_frame("sentences", sentence_rows),
+        mentions=_frame("mentions", mention_rows),
+        quotes=_frame("quotes", quote_rows),
+        statements=_frame("statements", statement_rows),
+        quantities=_frame("quantities", quantity_rows),
+        time_expressions=_frame("time_expressions", time_rows),
+        hedges=_frame("hedges", hedge_rows),
+        source=source,
+    )
+
+
+_DTYPES = {"start": "int64", "end": "int64", "paragraph": "int64", "value": "float64", "direct": "bool",
+           "start_date": "datetime64[s]", "end_date": "datetime64[s]"}
+
+
+def _frame(name: str, rows: list[tuple]) -> pd.DataFrame:
+    """Build a table column by column, with fixed dtypes (also when it is empty)."""
+    columns = COLUMNS[name]
+    data = list(zip(*rows)) if rows else [()] * len(columns)
+    return pd.DataFrame({
+        column: pd.array(values, dtype=_DTYPES.get(column, "object")) if column in _DTYPES and "date" not in column
+        else (pd.to_datetime(pd.Series(values, dtype="object")) if "date" in column else pd.array(values, dtype="str"))
+        for column, values in zip(columns, data)
+    }, columns=columns)
+
+
+def _reference_date(text, spans, candidates, given):
+    """The date the article's relative expressions count from, and why."""
+    if given is not None:
+        return given, f"given by the user: {given:%d %b %Y}"
+    for (s_start, _), found in zip(spans, candidates):
+        for start, end, kind, match in found:
+            if kind == "date" and start < _DATELINE_CHARS and re.search(r"\d{4}", match.group()):
+                _, first, _, _ = resolve(kind, match, None)
+                if first is not None:
+                    return first, f"the dateline near the top of the article: '{match.group()}'"
+    anchors = read_anchors()
+    for (s_start, s_end), found in zip(spans, candidates):
+        for start, end, kind, match in found:
+            if kind == "ordinal day":
+                expression = resolve_ordinal_day(match, text[s_start:s_end], anchors)
+                if expression is not None:
+                    return expression.start_date, (
+                        f"the article carries no date; it says '{text[s_start:s_end][:0]}{match.group()}', and "
+                        f"{expression.basis} gives {expression.start_date:%a %d %b %Y}. Relative expressions "
+                        f"are counted from that day.")
+    return None, "the article carries no date, so relative expressions (\"next year\") stay unresolved"

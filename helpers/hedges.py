@@ -1,0 +1,44 @@
+"""Hedges: words that mark a claim as uncertain, reported, possible or approximate."""
+
+from __future__ import annotations
+
+import re
+
+HEDGE_CUES: dict[str, tuple[str, ...]] = {
+    "evidential": (
+        r"unconfirmed reports? (?:suggests?|says?|indicates?|claims?)", r"reportedly", r"allegedly",
+        r"according to", r"indications?", r"apparently", r"purportedly", r"rumou?rs?", r"unconfirmed",
+        r"it is (?:believed|understood|thought)", r"sources? (?:say|said|suggest)",
+    ),
+    "modal": (r"may(?!\s+\d)", r"might", r"could"),
+    "possibility": (
+        r"potential", r"potentially", r"possibly", r"possible", r"perhaps", r"maybe", r"likely",
+        r"unlikely", r"probably", r"presumably", r"seemingly",
+    ),
+    "approximator": (
+        r"nearly", r"almost", r"approximately", r"roughly", r"about(?=\s+\d)", r"around(?=\s+\d)",
+        r"some(?=\s+\d)", r"an estimated", r"estimated",
+    ),
+    "uncertainty": (
+        r"unclear", r"uncertain", r"unknown", r"remains to be seen", r"not (?:yet )?clear", r"unverified",
+    ),
+}
+
+_KIND_OF = [(kind, re.compile(f"(?:{cue})", re.IGNORECASE)) for kind, cues in HEDGE_CUES.items() for cue in cues]
+_HEDGES = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted((cue for cues in HEDGE_CUES.values() for cue in cues), key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each hedge cue in ``text[start:end]``."""
+    found = []
+    for match in _HEDGES.finditer(text, start, len(text) if end is None else end):
+        cue = match.group()
+        if cue == "May":  # the month, capitalised mid-sentence
+            continue
+        kind = next(kind for kind, pattern in _KIND_OF if pattern.fullmatch(cue))
+        found.append((match.start(), match.end(), kind))
+    return found

@@ -1,0 +1,173 @@
+"""Find every mention of an actor: names, adjectives, capitals, titles, roles and possessives."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .lexicon import Actor, Lexicon
+
+# Titles written before a person's name ("President Joe Biden", "Mr. Finer").
+_TITLES = (
+    r"President-elect|President|Vice President|Prime Minister|Premier|Chancellor|"
+    r"Foreign Minister|Defen[cs]e Minister|Minister|Secretary of State|Secretary of Defen[cs]e|"
+    r"Secretary-General|Secretary General|Secretary|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|"
+    r"General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Commander|Mayor|Speaker|Ambassador|Judge|Justice|"
+    r"King|Queen|Prince|Princess|Pope|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?"
+)
+# Lower-case roles written before a name ("national security adviser Jon Finer").
+_ROLES = (
+    r"spokesman|spokeswoman|spokesperson|press secretary|adviser|advisor|minister|secretary|envoy|"
+    r"ambassador|director|chief|commander|official|analyst|professor|correspondent|chairman|"
+    r"chairwoman|leader|president|governor|mayor|general|lawmaker|senator|diplomat|negotiator"
+)
+_NAME_TOKEN = r"(?:[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?|[A-Z]\.)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al-\w+)){{0,3}}"
+_PERSON = re.compile(rf"(?<![\w])(?:(?:{_TITLES})|(?:{_ROLES}))\s+(?P<name>{_NAME})(?![\w])")
+# Words that follow a title but are not names ("General Assembly", "President of …").
+_NOT_NAMES = frozenset(
+    "Assembly Staff Council House Department Ministry Office Court Election Administration Government "
+    "Committee Affairs Board Secretariat Elect Obama's Trump's".split()
+)
+# "<owner>’s spokesman": an actor known by a role, not a name.
+_OWNED_ROLES = re.compile(
+    r"(?:[’']s)\s+(?P<role>spokesman|spokeswoman|spokesperson|press secretary|foreign minister|"
+    r"defen[cs]e minister|ambassador|envoy|chief of staff)\b"
+)
+# "its foreign ministry", "Russia’s defence ministry", "the Russian foreign ministry".
+_MINISTRY = re.compile(r"\b(?P<which>[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior) [Mm]inistry\b")
+_PLACE = re.compile(r"(?<![\w])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (?:region|oblast|province)(?![\w])")
+
+
+@dataclass
+class Mention:
+    actor: Actor
+    start: int
+    end: int
+    form: str  # name, adjective, capital, institution, title, role, surname, place
+
+
+def slug(text: str) -> str:
+    """``"Jon Finer"`` → ``"jon_finer"``: a readable id for actors the registry does not know."""
+    value = re.sub(r"[^0-9a-z]+", "_", text.lower().replace("’", "").replace("'", "")).strip("_")
+    return value or "unknown"
+
+
+def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
+    """All actor mentions in ``text``, non-overlapping, in text order (longest match wins)."""
+    candidates: list[Mention] = []
+    persons = _find_titled_persons(text, lexicon, candidates)
+    candidates.extend(_find_aliases(text, lexicon))
+    candidates.extend(_find_surnames(text, lexicon, persons))
+    candidates.extend(_find_places(text, lexicon))
+    mentions = _resolve_overlaps(candidates)
+    mentions = _attach_roles(text, mentions)
+    mentions.extend(_find_ministries(text, mentions))
+    mentions = _resolve_overlaps(mentions)
+    for mention in mentions:  # the curated registry names actors the rules found
+        mention.actor = lexicon.actors.get(mention.actor.actor_id, mention.actor)
+    return mentions
+
+
+def _find_titled_persons(text: str, lexicon: Lexicon, out: list[Mention]) -> dict[str, Actor]:
+    persons: dict[str, Actor] = {}
+    for match in _PERSON.finditer(text):
+        name = match.group("name")
+        tokens = name.split()
+        while tokens and tokens[-1] in _NOT_NAMES:
+            tokens.pop()
+        if not tokens or tokens[0] in _NOT_NAMES or lexicon.aliases.get(tokens[0]) and len(tokens) == 1:
+            known = lexicon.person_by_name(tokens[0]) if tokens else None
+            if known is None:
+                continue
+        name = " ".join(tokens)
+        actor = lexicon.person_by_name(name) or lexicon.person_by_name(tokens[-1])
+        if actor is None:
+            actor = persons.get(name) or Actor(slug(name), name, "person")
+        persons[name] = actor
+        if len(tokens) > 1:
+            persons.setdefault(tokens[-1], actor)
+        start = match.start("name")
+        out.append(Mention(actor, start, start + len(name), "title"))
+    return persons
+
+
+def _find_aliases(text: str, lexicon: Lexicon) -> list[Mention]:
+    found = []
+    for match in lexicon.pattern().finditer(text):
+        alias = match.group()
+        if alias not in lexicon.aliases:  # a blocking phrase such as "Latin America"
+            continue
+        found.append(Mention(lexicon.aliases[alias], match.start(), match.end(), lexicon.forms[alias]))
+    return found
+
+
+def _find_surnames(text: str, lexicon: Lexicon, persons: dict[str, Actor]) -> list[Mention]:
+    names = {name: actor for name, actor in persons.items() if name not in lexicon.aliases}
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+    return [Mention(names[m.group()], m.start(), m.end(), "surname") for m in pattern.finditer(text)]
+
+
+def _find_places(text: str, lexicon: Lexicon) -> list[Mention]:
+    found = []
+    for match in _PLACE.finditer(text):
+        name = match.group("name")
+        known = lexicon.aliases.get(name)
+        if known is not None and known.kind != "place":
+            continue
+        actor = known or Actor(slug(name), match.group(), "place")
+        found.append(Mention(actor, match.start(), match.end(), "place"))
+    return found
+
+
+def _resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
+    ordered = sorted(candidates, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in ordered:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _attach_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Turn ``Putin`` + ``’s spokesman`` into one mention of the actor "Putin’s spokesman"."""
+    result = []
+    for mention in mentions:
+        match = _OWNED_ROLES.match(text, mention.end, min(len(text), mention.end + 40))
+        if match is None or mention.actor.kind not in ("person", "state", "organisation"):
+            result.append(mention)
+            continue
+        role = match.group("role")
+        owner = mention.actor.name.split()[-1] if mention.actor.kind == "person" else mention.actor.name
+        actor = Actor(f"{mention.actor.actor_id}_{slug(role)}", f"{owner}'s {role}", "person")
+        result.append(Mention(actor, mention.start, match.end(), "role"))
+    return result
+
+
+def _find_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Ministries belong to the state named just before them: "its foreign ministry" → Russia's."""
+    states = [m for m in mentions if m.actor.kind == "state"]
+    ends = [m.end for m in states]
+    found = []
+    for match in _MINISTRY.finditer(text):
+        index = bisect.bisect_right(ends, match.start()) - 1
+        if index < 0 or match.start() - states[index].end > 200:
+            continue
+        owner = states[index]
+        between = text[owner.end : match.start()]
+        if "\n" in between or re.search(r"[.!?]\s", between):
+            continue
+        which = match.group("which").lower()
+        start = match.start()
+        if re.fullmatch(r"(?:[’']s)?\s+", between):
+            start = owner.start
+        prefix = re.search(r"(?:\b[Ii]ts|\b[Tt]heir)\s+$", text[max(0, start - 8) : start])
+        if prefix:
+            start -= len(prefix.group())
+        actor = Actor(f"{owner.actor.actor_id}_{slug(which)}_ministry", f"{owner.actor.name} {which} ministry", "organisation")
+        found.append(Mention(actor, start, match.end(), "institution"))
+    return found

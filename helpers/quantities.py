@@ -1,0 +1,86 @@
+"""Numbers with their units and qualifiers: "over 10,000 … troops", "nearly 50"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "as many as", "as few as", "at least", "at most", "up to",
+    "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly", "over", "under",
+    "some", "within", "estimated",
+)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000, "a dozen": 12, "dozens of": 24,
+}
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+_CURRENCY = {"$": "US dollars", "€": "euros", "£": "pounds"}
+_STOP_UNITS = frozenset(
+    "and or of to in on at by for from the a an as than with per that which who is are was were has have had "
+    "will would could may might".split()
+)
+_QUALIFIER = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
+_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)).replace(" ", r"\s+")
+_NUMBER = re.compile(
+    rf"(?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?"
+    rf"(?P<currency>[$€£])?"
+    rf"(?:(?P<digits>(?<![\w.,/-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\w.,/-])\d+(?:\.\d+)?)"
+    rf"|(?P<word>\b(?:{_WORDS})\b))"
+    rf"(?:\s*(?P<mult>thousand|million|billion|trillion|bn)\b)?"
+    rf"(?P<percent>\s*%|\s+per\s*cent\b|\s+percent\b)?"
+    rf"(?![\w.,]\d|\w|[’']s\b|-\w)",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(r"\s+(?:(?:[A-Z][\w-]*|[A-Z]\.)\s+){0,3}(?P<unit>[a-z][a-z-]+)\b")
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str
+
+
+def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
+    """Quantities within ``text[start:end]`` (one sentence), leaving out spans in ``skip`` (dates)."""
+    found: list[Quantity] = []
+    for match in _NUMBER.finditer(text, start, end):
+        number_start = match.start("currency") if match.group("currency") else (
+            match.start("digits") if match.group("digits") else match.start("word")
+        )
+        if any(s <= number_start < e for s, e in skip):
+            continue
+        if match.group("word"):
+            if match.group("word").lower() == "one" and not match.group("qualifier"):
+                continue
+            value = float(_WORD_NUMBERS[re.sub(r"\s+", " ", match.group("word").lower())])
+        else:
+            value = float(match.group("digits").replace(",", ""))
+        if match.group("mult"):
+            value *= _MULTIPLIERS[match.group("mult").lower()]
+        unit, unit_end = _unit(text, match, end)
+        if match.group("word") and not unit_end:
+            continue  # "two" alone is not a quantity; "two months" is
+        qualifier = re.sub(r"\s+", " ", (match.group("qualifier") or "").lower())
+        if qualifier == "within" and not unit:
+            qualifier = ""
+        if not unit and found:
+            unit = found[-1].unit  # "killed 10 people and injured nearly 50": 50 people
+        span_start = match.start() if match.group("qualifier") else number_start
+        found.append(Quantity(span_start, unit_end or match.end(), value, unit, qualifier))
+    return found
+
+
+def _unit(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
+    if match.group("percent"):
+        return "percent", 0
+    if match.group("currency"):
+        return _CURRENCY[match.group("currency")], 0
+    unit = _UNIT.match(text, match.end(), limit)
+    if unit is None or unit.group("unit") in _STOP_UNITS:
+        return "", 0
+    return unit.group("unit"), unit.end()

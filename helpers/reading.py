@@ -1,0 +1,97 @@
+"""Turn the bytes of a seed file into clean text, or explain why not."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from .errors import (
+    ArticleEncodingError,
+    ArticleTooLargeError,
+    BinaryFileError,
+    EmptyArticleError,
+)
+
+#: The largest article the course accepts, in bytes (a long news feature is ~50 KB).
+MAX_ARTICLE_BYTES = 10_000_000
+
+ENCODINGS_TRIED = "UTF-8, UTF-8 with a byte-order mark, UTF-16 with a byte-order mark"
+
+_SAVE_AS_UTF8 = "Open it in a text editor and save it as plain text with the encoding 'UTF-8'."
+
+
+def read_article_file(path: str | Path) -> str:
+    """Read a seed file and return its text, normalised (see :func:`normalise_text`)."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file. Check the name and that it is in the seeds folder.")
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder. Give the path of one .txt file, or use load_corpus(folder).")
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleTooLargeError(
+            f"the file is {size:,} bytes; the limit for one article is {MAX_ARTICLE_BYTES:,} bytes "
+            f"({MAX_ARTICLE_BYTES // 1_000_000} MB).",
+            source=str(path),
+            fix="Is this really one news article? Split it into one file per article.",
+        )
+    return decode_article_bytes(path.read_bytes(), source=str(path))
+
+
+def decode_article_bytes(data: bytes, source: str = "<bytes>") -> str:
+    """Decode bytes as UTF-8 (BOM allowed) or BOM-marked UTF-16; refuse binary data."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleTooLargeError(
+            f"the text is {len(data):,} bytes; the limit for one article is {MAX_ARTICLE_BYTES:,} bytes.",
+            source=source,
+            fix="Split it into one file per article.",
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ArticleEncodingError(
+                f"the file starts like UTF-16 text but byte {exc.start} is broken (tried {ENCODINGS_TRIED}).",
+                source=source,
+                fix=_SAVE_AS_UTF8,
+            ) from None
+        return normalise_text(text, source=source)
+    if b"\x00" in data[:65536]:
+        raise BinaryFileError(
+            "the file holds NUL bytes, so it is binary data (an image, a PDF, a Word file…), not plain text.",
+            source=source,
+            fix="Copy the article's words into a plain .txt file saved as UTF-8.",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise ArticleEncodingError(
+            f"the file is not UTF-8 text: byte 0x{bad} at position {exc.start} cannot be read "
+            f"(tried {ENCODINGS_TRIED}). It may be Latin-1 or Windows-1252.",
+            source=source,
+            fix=_SAVE_AS_UTF8,
+        ) from None
+    return normalise_text(text, source=source)
+
+
+def normalise_text(text: str, source: str = "<text>") -> str:
+    """Remove a BOM, turn Windows (CRLF) and old Mac (CR) line ends into LF; refuse empty text.
+
+    All offsets in an :class:`~helpers.article.Article` refer to this normalised text.
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyArticleError(
+            "the article is empty (or holds only spaces and blank lines).",
+            source=source,
+            fix="Paste the article's text into the file and save it.",
+        )
+    control = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\t\f\v")
+    if control > 0.1 * min(len(text), 65536):
+        raise BinaryFileError(
+            f"{control} control characters in the first part of the text: this looks like binary data, not an article.",
+            source=source,
+            fix="Copy the article's words into a plain .txt file saved as UTF-8.",
+        )
+    return text
