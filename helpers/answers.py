@@ -1,0 +1,409 @@
+"""Per-student answers files: save every answer at once, atomically, never lose one.
+
+One JSON file per notebook (optionally inside a per-student folder)::
+
+    {"format": "news-course-answers", "version": 1,
+     "notebook": "forecasts", "student": "ana", "updated": "2025-01-01T12:00:00+00:00",
+     "answers": {"q1": {"value": 0.7, "saved": "2025-01-01T12:00:00+00:00"}},
+     "locked": {"q1": "2025-01-01T12:05:00+00:00"}}
+
+A file that cannot be read as ours is moved aside (never deleted) and the
+store starts empty, with a message in ``AnswerStore.warning``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+ANSWERS_DIR_ENV = "COURSE_ANSWERS_DIR"
+FILE_FORMAT = "news-course-answers"
+FILE_VERSION = 1
+SUBMISSION_COLUMNS = ["student", "notebook", "question_id", "value", "saved", "locked"]
+
+_UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+class AnswerStoreError(ValueError):
+    """An answer could not be saved or read; the message says what to do."""
+
+
+class AnswerLockedError(AnswerStoreError):
+    """The question was locked (e.g. a forecast after the reveal) and cannot change."""
+
+
+def default_answers_dir() -> Path:
+    """Folder for answers files: ``$COURSE_ANSWERS_DIR`` if set, else ``<repo>/answers``."""
+    configured = os.environ.get(ANSWERS_DIR_ENV, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    return Path(__file__).resolve().parent.parent / "answers"
+
+
+def safe_name(name: str, what: str = "name") -> str:
+    """Return ``name`` reduced to ``[A-Za-z0-9_.-]`` (other runs become ``_``).
+
+    Raises AnswerStoreError if nothing usable is left (e.g. ``""``, ``"??"``, ``".."``).
+    """
+    if not isinstance(name, str):
+        raise AnswerStoreError(f"The {what} must be text, not {type(name).__name__}.")
+    cleaned = _UNSAFE_CHARS.sub("_", name.strip()).strip("._-")
+    if not cleaned:
+        raise AnswerStoreError(
+            f"The {what} {name!r} is empty once unusual characters are removed. "
+            "Use letters, digits, '-', '_' or '.', for example 'ana_garcia'."
+        )
+    return cleaned
+
+
+def _now_iso() -> str:
+    """Current UTC time as an ISO 8601 string (seconds precision)."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _json_value(value: Any, question_id: str, where: str = "the answer") -> Any:
+    """Return ``value`` as plain JSON data (tuples become lists) or raise AnswerStoreError."""
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise AnswerStoreError(
+                f"Cannot save {where} for question {question_id!r}: {value!r} is not a finite number."
+            )
+        return float(value)
+    if isinstance(value, (list, tuple)):
+        return [_json_value(item, question_id, where) for item in value]
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise AnswerStoreError(
+                    f"Cannot save {where} for question {question_id!r}: dictionary keys must be "
+                    f"text, but one key is {type(key).__name__}."
+                )
+            result[key] = _json_value(item, question_id, where)
+        return result
+    raise AnswerStoreError(
+        f"Cannot save {where} for question {question_id!r}: a value of type "
+        f"{type(value).__name__} cannot be stored. Use text, numbers, True/False, None, "
+        "or lists/dicts of those."
+    )
+
+
+def _check_question_id(question_id: str) -> str:
+    """Return ``question_id`` if it is non-empty text, else raise AnswerStoreError."""
+    if not isinstance(question_id, str) or not question_id.strip():
+        raise AnswerStoreError(f"A question id must be non-empty text, got {question_id!r}.")
+    return question_id
+
+
+def _format_problem(data: Any, notebook: str | None = None) -> str | None:
+    """Say why ``data`` is not a valid answers file (for ``notebook`` if given), or None if it is."""
+    if not isinstance(data, dict):
+        return "it is not a course answers file"
+    if data.get("format") != FILE_FORMAT:
+        return "it is not a course answers file"
+    if data.get("version") != FILE_VERSION:
+        return f"it uses answers-file version {data.get('version')!r}, but this course reads version {FILE_VERSION}"
+    if notebook is not None and data.get("notebook") != notebook:
+        return f"it holds answers for notebook {data.get('notebook')!r}, not {notebook!r}"
+    answers = data.get("answers")
+    if not isinstance(answers, dict) or not all(
+        isinstance(entry, dict) and "value" in entry for entry in answers.values()
+    ):
+        return "its 'answers' section is damaged"
+    locked = data.get("locked", {})
+    if not isinstance(locked, dict):
+        return "its 'locked' section is damaged"
+    return None
+
+
+def _aside_path(path: Path) -> Path:
+    """A free ``<name>.corrupt-<UTC timestamp>[-N].json`` path next to ``path``."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.stem}.corrupt-{stamp}.json")
+    counter = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.corrupt-{stamp}-{counter}.json")
+        counter += 1
+    return candidate
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Best effort: flush the folder entry so a rename survives a power cut (POSIX only)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_json_atomically(path: Path, data: dict) -> None:
+    """Write ``data`` to ``path`` via temp file + fsync + ``os.replace``.
+
+    On any failure the temp file is removed, ``path`` is left as it was,
+    and AnswerStoreError is raised.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    temp_path: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            temp_path = Path(handle.name)
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_path, path)
+    except BaseException as exc:
+        if temp_path is not None:
+            try:
+                temp_path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        if isinstance(exc, Exception):
+            raise AnswerStoreError(
+                f"Could not save answers to {path} ({exc}). The answers already saved there are "
+                "unchanged. Check that the folder exists, is writable and the disk is not full, "
+                "then try again."
+            ) from exc
+        raise
+    _fsync_folder(path.parent)
+
+
+class AnswerStore:
+    """The saved answers of one notebook (and optionally one student).
+
+    Every change is written to disk immediately. Each call re-reads the file, so
+    two stores for the same notebook never overwrite each other's answers.
+    """
+
+    def __init__(self, notebook: str, folder: Path | str | None = None, student: str | None = None) -> None:
+        self.notebook = safe_name(notebook, "notebook name")
+        self.student = None if student is None else safe_name(student, "student name")
+        base = Path(folder).expanduser() if folder is not None else default_answers_dir()
+        if self.student is not None:
+            base = base / self.student
+        self.path = base / f"{self.notebook}.json"
+        self.warning: str | None = None
+        self._blocked: str | None = None
+        self._data = self._load()
+
+    # -- reading -----------------------------------------------------------
+
+    def _empty(self) -> dict:
+        """File content of a store with no answers yet."""
+        return {
+            "format": FILE_FORMAT,
+            "version": FILE_VERSION,
+            "notebook": self.notebook,
+            "student": self.student,
+            "updated": None,
+            "answers": {},
+            "locked": {},
+        }
+
+    def _add_warning(self, message: str) -> None:
+        """Append ``message`` to ``self.warning``."""
+        self.warning = message if not self.warning else f"{self.warning}\n{message}"
+
+    def _load(self) -> dict:
+        """Read the file; move a corrupt or foreign one aside and start empty."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return self._empty()
+        except OSError as exc:
+            self._blocked = (
+                f"Your answers file {self.path} could not be read ({exc}). Nothing will be saved "
+                "until this is fixed, so the file is not overwritten. Check its permissions."
+            )
+            self._add_warning(self._blocked)
+            return self._empty()
+        self._blocked = None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            problem = "it is damaged (not valid JSON)"
+        else:
+            problem = _format_problem(data, self.notebook)
+        if problem is None:
+            data.setdefault("locked", {})
+            return data
+        self._move_aside(problem)
+        return self._empty()
+
+    def _move_aside(self, problem: str) -> None:
+        """Rename the unreadable file to a ``.corrupt-<time>.json`` name and explain."""
+        target = _aside_path(self.path)
+        try:
+            os.rename(self.path, target)
+        except OSError as exc:
+            self._blocked = (
+                f"Your answers file {self.path} could not be used because {problem}, and it could "
+                f"not be moved aside ({exc}). Nothing will be saved until it is moved or renamed."
+            )
+            self._add_warning(self._blocked)
+            return
+        self._add_warning(
+            f"Your answers file {self.path} could not be used because {problem}. It was moved to "
+            f"{target} so nothing is lost, and a fresh answers file will be started. "
+            "Show your teacher if you need the old answers back."
+        )
+
+    def _refresh(self) -> dict:
+        """Reload from disk (another store may have saved meanwhile) and return the data."""
+        self._data = self._load()
+        return self._data
+
+    # -- public API ----------------------------------------------------------
+
+    def get(self, question_id: str, default: Any = None) -> Any:
+        """The saved value for ``question_id``, or ``default`` if there is none."""
+        entry = self._refresh()["answers"].get(question_id)
+        return default if entry is None else entry["value"]
+
+    def all(self) -> dict[str, Any]:
+        """All saved answers as ``{question_id: value}``."""
+        return {qid: entry["value"] for qid, entry in self._refresh()["answers"].items()}
+
+    def is_locked(self, question_id: str) -> bool:
+        """True if ``question_id`` has been locked."""
+        return question_id in self._refresh()["locked"]
+
+    def set(self, question_id: str, value: Any) -> None:
+        """Save ``value`` for ``question_id`` now (tuples are stored as lists).
+
+        Raises AnswerLockedError if the question is locked, AnswerStoreError if
+        the value cannot be stored or the file cannot be written.
+        """
+        _check_question_id(question_id)
+        clean_value = _json_value(value, question_id)
+        data = self._refresh()
+        locked_at = data["locked"].get(question_id)
+        if locked_at is not None:
+            raise AnswerLockedError(
+                f"Your forecast for {question_id!r} was locked at {locked_at}; "
+                "it cannot be changed after the reveal."
+            )
+        updated = json.loads(json.dumps(data))
+        now = _now_iso()
+        updated["answers"][question_id] = {"value": clean_value, "saved": now}
+        self._save(updated, now)
+
+    def lock(self, question_id: str) -> None:
+        """Lock ``question_id`` so later ``set`` calls are refused (no-op if already locked)."""
+        _check_question_id(question_id)
+        data = self._refresh()
+        if question_id in data["locked"]:
+            return
+        updated = json.loads(json.dumps(data))
+        now = _now_iso()
+        updated["locked"][question_id] = now
+        self._save(updated, now)
+
+    def export(self) -> dict:
+        """The full file content as a dict (``updated`` is None before the first save)."""
+        return json.loads(json.dumps(self._refresh()))
+
+    def _save(self, data: dict, now: str) -> None:
+        """Write ``data`` atomically and keep it as the in-memory state."""
+        if self._blocked:
+            raise AnswerStoreError(self._blocked)
+        data["updated"] = now
+        data["student"] = self.student
+        write_json_atomically(self.path, data)
+        self._data = data
+
+    def __repr__(self) -> str:
+        return f"AnswerStore(notebook={self.notebook!r}, student={self.student!r}, path={str(self.path)!r})"
+
+
+# -- teacher side ---------------------------------------------------------------
+
+
+def _read_submission(path: Path) -> dict:
+    """Parse one answers file, raising AnswerStoreError with a short reason."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise AnswerStoreError(f"cannot be read ({exc})") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AnswerStoreError("damaged: not valid JSON") from exc
+    problem = _format_problem(data)
+    if problem is not None:
+        raise AnswerStoreError(problem)
+    return data
+
+
+def _submission_rows(data: dict, path: Path, root: Path) -> list[dict]:
+    """Long-format rows (one per question) for one parsed answers file."""
+    student = data.get("student")
+    relative = path.relative_to(root)
+    if not student and len(relative.parts) > 1:
+        student = relative.parts[0]
+    notebook = data.get("notebook") or path.stem
+    answers = data["answers"]
+    locked = data.get("locked", {})
+    rows = []
+    for question_id in sorted(set(answers) | set(locked)):
+        entry = answers.get(question_id, {})
+        rows.append(
+            {
+                "student": student,
+                "notebook": notebook,
+                "question_id": question_id,
+                "value": entry.get("value"),
+                "saved": entry.get("saved"),
+                "locked": question_id in locked,
+            }
+        )
+    return rows
+
+
+def collect_submissions(folder: Path | str) -> pd.DataFrame:
+    """Read every answers ``*.json`` under ``folder`` into one long table.
+
+    Columns: student, notebook, question_id, value (object), saved (UTC datetime),
+    locked (bool). ``student`` comes from the file, or else from the first
+    sub-folder name. Hidden files and folders (names starting with ".") are
+    ignored. Files that cannot be read are listed in ``df.attrs["skipped"]`` as
+    ``(path, reason)`` pairs.
+    """
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        raise AnswerStoreError(f"The submissions folder {root} does not exist or is not a folder.")
+    rows: list[dict] = []
+    skipped: list[tuple[Path, str]] = []
+    for path in sorted(root.rglob("*.json")):
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        try:
+            data = _read_submission(path)
+        except AnswerStoreError as exc:
+            skipped.append((path, str(exc)))
+            continue
+        rows.extend(_submission_rows(data, path, root))
+    table = pd.DataFrame(rows, columns=SUBMISSION_COLUMNS)
+    table["value"] = pd.Series([row["value"] for row in rows], index=table.index, dtype=object)
+    table["saved"] = pd.to_datetime(table["saved"], utc=True, format="ISO8601", errors="coerce")
+    table["locked"] = table["locked"].astype(bool)
+    table = table.sort_values(["student", "notebook", "question_id"], kind="stable").reset_index(drop=True)
+    table.attrs["skipped"] = skipped
+    return table
