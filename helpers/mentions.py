@@ -168,6 +168,7 @@ def _find_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
         prefix = re.search(r"(?:\b[Ii]ts|\b[Tt]heir)\s+$", text[max(0, start - 8) : start])
         if prefix:
             start -= len(prefix.group())
-        actor = Actor(f"{owner.actor.actor_id}_{slug(which)}_ministry", f"{owner.actor.name} {which} ministry", "organisation")
+        actor = Actor(f"{owner.actor.actor_id}_{slug(which)}_ministry", f"{which.capitalize()} ministry of {owner.actor.name}",
+                      "organisation")
         found.append(Mention(actor, start, match.end(), "institution"))
     return found

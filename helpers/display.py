@@ -1,0 +1,130 @@
+"""Showing things safely: escaped HTML, the article with sentence ids, figures with alt text.
+
+Text from a seed is untrusted: everything here passes it through :func:`escape` before it
+becomes HTML, because JupyterLab runs ``<img onerror=…>`` found in widget HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable
+
+import pandas as pd
+
+#: Okabe & Ito's palette, safe for the common kinds of colour blindness.
+OKABE_ITO = {
+    "blue": "#0072B2", "vermillion": "#D55E00", "bluish green": "#009E73", "reddish purple": "#CC79A7",
+    "orange": "#E69F00", "sky blue": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
+}
+_FIXED_COLOURS = {
+    "united_states": OKABE_ITO["blue"], "russia": OKABE_ITO["vermillion"], "ukraine": OKABE_ITO["bluish green"],
+    "north_korea": OKABE_ITO["reddish purple"],
+}
+_OTHER_COLOURS = [OKABE_ITO[name] for name in ("orange", "sky blue", "black")]
+GREY = "#8C8C8C"
+
+
+def escape(text: object) -> str:
+    """HTML-escape anything (quotes included) so that it shows as text and never runs."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def actor_colours(actor_ids: Iterable[str]) -> dict[str, str]:
+    """A fixed, colour-blind-safe colour per actor; the US, Russia, Ukraine and North Korea keep theirs."""
+    colours: dict[str, str] = {}
+    spare = iter(_OTHER_COLOURS)
+    for actor_id in actor_ids:
+        if actor_id in colours:
+            continue
+        colours[actor_id] = _FIXED_COLOURS.get(actor_id) or next(spare, GREY)
+    return colours
+
+
+def message_html(text: str, kind: str = "info") -> str:
+    """A short message box. ``kind`` is info, ok, warning or error; the words say it too, not just colour."""
+    styles = {
+        "info": ("ℹ️", "#e8f1fb", "#0072B2"), "ok": ("✅", "#e6f5ef", "#009E73"),
+        "warning": ("⚠️", "#fdf3e1", "#E69F00"), "error": ("❌", "#fbe9e1", "#D55E00"),
+    }
+    icon, background, border = styles.get(kind, styles["info"])
+    return (f'<div class="course-message course-{escape(kind)}" role="status" style="background:{background};'
+            f'border-left:4px solid {border};padding:6px 10px;margin:4px 0">{icon} {escape(text)}</div>')
+
+
+def figure_html(fig, alt: str, caption: str = "") -> str:
+    """A matplotlib figure as an ``<img>`` with alt text (and an optional caption)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return (f'<figure class="course-figure" style="margin:0"><img src="data:image/png;base64,{data}" '
+            f'alt="{escape(alt)}" style="max-width:100%">{caption_html}</figure>')
+
+
+def show_figure(fig, alt: str, table: pd.DataFrame | None = None, caption: str = "") -> None:
+    """Display a figure with alt text, and the table behind it (folded) so no one needs the picture."""
+    from IPython.display import display
+    import matplotlib.pyplot as plt
+
+    html_text = figure_html(fig, alt, caption)
+    png = html_text.split("base64,", 1)[1].split('"', 1)[0]
+    if table is not None:
+        html_text += table_details_html(table)
+    plt.close(fig)
+    display({"text/html": html_text, "image/png": png, "text/plain": f"[Figure] {alt}"},
+            raw=True, metadata={"image/png": {"alt": alt}})
+
+
+def table_details_html(table: pd.DataFrame, summary: str = "The table behind this figure") -> str:
+    """A folded ``<details>`` block with the table (pandas escapes the cells)."""
+    return (f"<details><summary>{escape(summary)} ({len(table)} rows)</summary>"
+            f"{table.to_html(index=False, escape=True, border=0)}</details>")
+
+
+def article_html(article, highlight: Iterable[str] = (), marks: Iterable[tuple[int, int]] = (),
+                 show_ids: bool = True) -> str:
+    """The article as HTML: paragraphs, each sentence tagged ``¶p.s``.
+
+    ``highlight``: sentence ids to emphasise (bold, shaded and marked ▶, so not by colour alone).
+    ``marks``: character spans (``start``, ``end``) to wrap in ``<mark>``, e.g. an actor's mentions.
+    """
+    highlight = set(highlight)
+    spans = sorted(marks)
+    parts: list[str] = ['<div class="course-article" style="line-height:1.6">']
+    current_paragraph = None
+    for row in article.sentences.itertuples(index=False):
+        if row.paragraph != current_paragraph:
+            if current_paragraph is not None:
+                parts.append("</p>")
+            parts.append(f'<p data-paragraph="{row.paragraph}">')
+            current_paragraph = row.paragraph
+        body = _marked(article.text, row.start, row.end, spans)
+        label = f'<sup style="color:#555">¶{escape(row.sentence_id)}</sup>&nbsp;' if show_ids else ""
+        if row.sentence_id in highlight:
+            parts.append(f'<span class="course-sentence course-highlight" data-sentence="{escape(row.sentence_id)}" '
+                         f'style="background:#fff3c4;font-weight:600">▶ {label}{body}</span> ')
+        else:
+            parts.append(f'<span class="course-sentence" data-sentence="{escape(row.sentence_id)}">{label}{body}</span> ')
+    parts.append("</p></div>")
+    return "".join(parts)
+
+
+def _marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    pieces, position = [], start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end or span_start < position:
+            continue
+        pieces.append(escape(text[position:span_start]))
+        pieces.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
+    pieces.append(escape(text[position:end]))
+    return "".join(pieces)
+
+
+def show_html(markup: str) -> None:
+    """Display HTML that this module built (all seed text inside it is already escaped)."""
+    from IPython.display import HTML, display
+
+    display(HTML(markup))
