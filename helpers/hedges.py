@@ -24,7 +24,9 @@ HEDGE_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_KIND_OF = [(kind, re.compile(f"(?:{cue})", re.IGNORECASE)) for kind, cues in HEDGE_CUES.items() for cue in cues]
+# To tell a found cue's kind, match it against each cue without its look-ahead ("about(?=\s+\d)" → "about").
+_KIND_OF = [(kind, re.compile(re.sub(r"\(\?[=!][^)]*\)", "", cue), re.IGNORECASE))
+            for kind, cues in HEDGE_CUES.items() for cue in cues]
 _HEDGES = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted((cue for cues in HEDGE_CUES.values() for cue in cues), key=len, reverse=True))
     + r")(?![\w-])",

@@ -22,9 +22,9 @@ _ROLES = (
     r"ambassador|director|chief|commander|official|analyst|professor|correspondent|chairman|"
     r"chairwoman|leader|president|governor|mayor|general|lawmaker|senator|diplomat|negotiator"
 )
-_NAME_TOKEN = r"(?:[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?|[A-Z]\.)"
+_NAME_TOKEN = r"(?!(?:Mr|Mrs|Ms|Dr|Prof)\b)(?:[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?|[A-Z]\.)"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al-\w+)){{0,3}}"
-_PERSON = re.compile(rf"(?<![\w])(?:(?:{_TITLES})|(?:{_ROLES}))\s+(?P<name>{_NAME})(?![\w])")
+_PERSON = re.compile(rf"(?<![\w])(?:(?:{_TITLES})|(?:{_ROLES})(?:\s+(?:{_TITLES}))?)\s+(?P<name>{_NAME})(?![\w])")
 # Words that follow a title but are not names ("General Assembly", "President of …").
 _NOT_NAMES = frozenset(
     "Assembly Staff Council House Department Ministry Office Court Election Administration Government "

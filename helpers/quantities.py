@@ -33,7 +33,9 @@ _NUMBER = re.compile(
     rf"(?![\w.,]\d|\w|[’']s\b|-\w)",
     re.IGNORECASE,
 )
-_UNIT = re.compile(r"\s+(?:(?:[A-Z][\w-]*|[A-Z]\.)\s+){0,3}(?P<unit>[a-z][a-z-]+)\b")
+_UNIT = re.compile(
+    r"\s+(?:(?:[A-Z][\w-]*|[A-Z]\.|more|additional|extra|new|other|further)\s+){0,3}(?P<unit>[a-z][a-z-]+)\b"
+)
 
 
 @dataclass

@@ -44,7 +44,7 @@ _AFTER_COMMA = re.compile(r"^\s*,\s*$|^\s*,?\s+(?:while|before|after|and)\s+$")
 _PRONOUN = re.compile(r"(?:^|\s)(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)$")
 _ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w-]*|[a-z]+)\s+){0,2}(?:reports|sources|officials|diplomats|analysts|experts|"
-    r"observers|media|insiders|commentators))$"
+    r"observers|media|insiders|commentators|critics|witnesses|residents|activists|opponents|supporters))$"
 )
 _CONTENT_STOP = re.compile(r",\s+(?:though|although|but|while|whereas|with|as|even as)\b|;\s")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
@@ -126,6 +126,10 @@ def find_statements(
             if number + 1 < len(in_sentence):
                 limit = _clause_start(text, in_sentence[number + 1], mentions, starts, verb.end())
             _set_content(text, statement, limit)
+            if statement.start == statement.end:  # "…, officials said." reports what came before
+                comma = text.rfind(",", s_start, verb.start())
+                if comma > s_start:
+                    statement.start, statement.end = s_start, comma
             statement.direct = any(statement.start <= q0 < statement.end for q0, _ in quotes)
             results.append((index, statement))
     return results
