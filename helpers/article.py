@@ -159,7 +159,7 @@ def parse_text(
     mention_rows = [(m.actor.actor_id, m.actor.name, m.actor.kind, m.form, text[m.start:m.end],
                      sentence_of(m.start), m.start, m.end) for m in mentions]
 
-    paragraph_ends = sorted(e for s, e in spans)
+    paragraph_ends = sorted({row[1]: row[4] for row in sentence_rows}.values())
     quote_spans = find_quotes(text, paragraph_ends)
     statements = find_statements(text, spans, mentions, quote_spans)
     statement_rows = [(st.speaker_id, st.speaker, st.attribution, st.verb, st.lemma, text[st.start:st.end],

@@ -82,7 +82,8 @@ def find_quotes(text: str, paragraph_ends: list[int]) -> list[tuple[int, int]]:
             start = text.find(opening, position)
             if start < 0:
                 break
-            limit = paragraph_ends[bisect.bisect_left(paragraph_ends, start + 1)] if paragraph_ends else len(text)
+            index = bisect.bisect_left(paragraph_ends, start + 1)
+            limit = paragraph_ends[index] if index < len(paragraph_ends) else len(text)
             end = text.find(closing, start + 1, limit)
             if end < 0:
                 position = start + 1
@@ -130,6 +131,8 @@ def find_statements(
                 comma = text.rfind(",", s_start, verb.start())
                 if comma > s_start:
                     statement.start, statement.end = s_start, comma
+            if statement.start == statement.end:
+                continue  # a reporting verb with nothing reported ("…, reports suggest.")
             statement.direct = any(statement.start <= q0 < statement.end for q0, _ in quotes)
             results.append((index, statement))
     return results
