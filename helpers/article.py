@@ -137,7 +137,7 @@ def parse_text(
         return ids[max(0, bisect.bisect_right(starts, position) - 1)]
 
     # Time first: the reference date comes from a dateline or an anchored "Nth day".
-    candidates = [find_time_expressions(text, s, e) for s, e in spans]
+    candidates = _by_sentence(find_time_expressions(text, 0, len(text)), spans)
     reference, basis = _reference_date(text, spans, candidates, reference_date)
     anchors = read_anchors()
     time_rows = []
@@ -173,12 +173,8 @@ def parse_text(
                 break
         quote_rows.append((text[q_start:q_end], speaker_id, speaker, sentence_of(q_start), q_start, q_end))
 
-    quantity_rows = []
-    for s_start, s_end in spans:
-        skip = [span for span in date_spans if s_start <= span[0] < s_end]
-        for q in find_quantities(text, s_start, s_end, skip):
-            quantity_rows.append((text[q.start:q.end], q.value, q.unit, q.qualifier, sentence_of(q.start),
-                                  q.start, q.end))
+    quantity_rows = [(text[q.start:q.end], q.value, q.unit, q.qualifier, sentence_of(q.start), q.start, q.end)
+                     for q in find_quantities(text, spans, date_spans)]
 
     hedge_rows = [(text[h0:h1], kind, sentence_of(h0), h0, h1) for h0, h1, kind in find_hedges(text)]
 
@@ -211,6 +207,17 @@ def _frame(name: str, rows: list[tuple]) -> pd.DataFrame:
         else (pd.to_datetime(pd.Series(values, dtype="object")) if "date" in column else pd.array(values, dtype="str"))
         for column, values in zip(columns, data)
     }, columns=columns)
+
+
+def _by_sentence(found: list[tuple], spans: list[tuple[int, int]]) -> list[list[tuple]]:
+    """Group (start, end, …) matches by the sentence they lie in; drop any that cross a sentence end."""
+    groups: list[list[tuple]] = [[] for _ in spans]
+    starts = [s for s, _ in spans]
+    for item in found:
+        index = bisect.bisect_right(starts, item[0]) - 1
+        if index >= 0 and item[1] <= spans[index][1]:
+            groups[index].append(item)
+    return groups
 
 
 def _reference_date(text, spans, candidates, given):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -23,8 +24,8 @@ _STOP_UNITS = frozenset(
 )
 _QUALIFIER = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
 _WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)).replace(" ", r"\s+")
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qualifier>{_QUALIFIER})\s+$", re.IGNORECASE)
 _NUMBER = re.compile(
-    rf"(?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?"
     rf"(?P<currency>[$€£])?"
     rf"(?:(?P<digits>(?<![\w.,/-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\w.,/-])\d+(?:\.\d+)?)"
     rf"|(?P<word>\b(?:{_WORDS})\b))"
@@ -47,33 +48,44 @@ class Quantity:
     qualifier: str
 
 
-def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
-    """Quantities within ``text[start:end]`` (one sentence), leaving out spans in ``skip`` (dates)."""
+def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Quantity]:
+    """Quantities in each sentence span, in text order, leaving out numbers inside ``skip`` spans (dates).
+
+    One pass over the whole text; a unit never comes from another sentence.
+    """
+    skip = sorted(skip)
+    skip_starts = [s for s, _ in skip]
+    starts = [s for s, _ in spans]
     found: list[Quantity] = []
-    for match in _NUMBER.finditer(text, start, end):
-        number_start = match.start("currency") if match.group("currency") else (
-            match.start("digits") if match.group("digits") else match.start("word")
-        )
-        if any(s <= number_start < e for s, e in skip):
+    last_sentence = -1
+    for match in _NUMBER.finditer(text):
+        sentence = bisect.bisect_right(starts, match.start()) - 1
+        if sentence < 0 or match.end() > spans[sentence][1]:
+            continue
+        s_start, s_end = spans[sentence]
+        k = bisect.bisect_right(skip_starts, match.start()) - 1
+        if k >= 0 and skip[k][0] <= match.start() < skip[k][1]:
             continue
         if match.group("word"):
-            if match.group("word").lower() == "one" and not match.group("qualifier"):
+            if match.group("word").lower() == "one":
                 continue
             value = float(_WORD_NUMBERS[re.sub(r"\s+", " ", match.group("word").lower())])
         else:
             value = float(match.group("digits").replace(",", ""))
         if match.group("mult"):
             value *= _MULTIPLIERS[match.group("mult").lower()]
-        unit, unit_end = _unit(text, match, end)
+        unit, unit_end = _unit(text, match, s_end)
         if match.group("word") and not unit_end:
             continue  # "two" alone is not a quantity; "two months" is
-        qualifier = re.sub(r"\s+", " ", (match.group("qualifier") or "").lower())
+        before = _QUALIFIER_BEFORE.search(text, max(s_start, match.start() - 16), match.start())
+        qualifier = re.sub(r"\s+", " ", before.group("qualifier").lower()) if before else ""
         if qualifier == "within" and not unit:
             qualifier = ""
-        if not unit and found:
+        if not unit and found and sentence == last_sentence:
             unit = found[-1].unit  # "killed 10 people and injured nearly 50": 50 people
-        span_start = match.start() if match.group("qualifier") else number_start
+        span_start = before.start() if before and qualifier else match.start()
         found.append(Quantity(span_start, unit_end or match.end(), value, unit, qualifier))
+        last_sentence = sentence
     return found
 
 

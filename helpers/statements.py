@@ -133,7 +133,8 @@ def find_statements(
                     statement.start, statement.end = s_start, comma
             if statement.start == statement.end:
                 continue  # a reporting verb with nothing reported ("…, reports suggest.")
-            statement.direct = any(statement.start <= q0 < statement.end for q0, _ in quotes)
+            first_quote = bisect.bisect_left(quote_starts, statement.start)
+            statement.direct = first_quote < len(quotes) and quotes[first_quote][0] < statement.end
             results.append((index, statement))
     return results
 

@@ -1,0 +1,119 @@
+"""`make bench`: parse throughput, `import helpers` time and notebook run times, as medians.
+
+Usage: python tests/benchmarks/bench.py [--runs N] [--no-notebooks] [--markdown FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_0c51e7aa6578d068.txt"
+sys.path.insert(0, str(ROOT))
+
+
+def median_time(function, runs: int) -> float:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def parse_throughput(runs: int) -> list[dict]:
+    import helpers
+
+    text = SEED.read_text(encoding="utf-8").rstrip("\n")
+    helpers.parse_text(text)  # warm up: the lexicon is built once per process
+    rows = []
+    for factor in (1, 10, 100, 1000):
+        big = "\n".join([text] * factor)
+        seconds = median_time(lambda: helpers.parse_text(big, article_id=f"x{factor}"), runs if factor < 1000 else max(3, runs // 2))
+        megabytes = len(big.encode("utf-8")) / 1e6
+        rows.append({"copies": factor, "MB": round(megabytes, 3), "seconds": round(seconds, 4),
+                     "MB_per_s": round(megabytes / seconds, 2), "ms_per_copy": round(1000 * seconds / factor, 3)})
+    return rows
+
+
+def import_time(runs: int) -> float:
+    def once() -> None:
+        subprocess.run([sys.executable, "-c", "import helpers"], cwd=ROOT, check=True)
+
+    floor = median_time(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), runs)
+    return median_time(once, runs) - floor
+
+
+def notebook_times(runs: int) -> list[dict]:
+    import nbformat
+    from nbclient import NotebookClient
+
+    def run(nb) -> None:
+        NotebookClient(nb, timeout=120, kernel_name="python3",
+                       resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+
+    rows = []
+    for path in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        imports = sorted({line.strip() for cell in nb.cells if cell.cell_type == "code"
+                          for line in cell.source.splitlines() if line.startswith(("import ", "from "))})
+        floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("\n".join(imports) or "pass")])
+        floor.metadata = nb.metadata
+        full = median_time(lambda: run(nbformat.read(path, as_version=4)), runs)
+        base = median_time(lambda: run(nbformat.reads(nbformat.writes(floor), as_version=4)), runs)
+        rows.append({"notebook": path.name, "seconds": round(full, 2), "imports_only": round(base, 2),
+                     "ratio": round(full / base, 2)})
+    return rows
+
+
+def machine() -> str:
+    import os
+
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-notebooks", action="store_true")
+    parser.add_argument("--json", type=Path, default=ROOT / ".bench" / "results.json")
+    args = parser.parse_args()
+
+    results = {"machine": machine(), "parse": parse_throughput(args.runs), "import_helpers_s": round(import_time(args.runs), 3)}
+    print(f"Machine: {results['machine']}\n")
+    print("| copies of the seed | MB | median s | MB/s | ms per copy |\n|---:|---:|---:|---:|---:|")
+    for row in results["parse"]:
+        print(f"| {row['copies']} | {row['MB']} | {row['seconds']} | {row['MB_per_s']} | {row['ms_per_copy']} |")
+    per_copy = [row["ms_per_copy"] for row in results["parse"][1:]]
+    results["linear"] = max(per_copy) / min(per_copy) < 1.5
+    print(f"\nLinear growth (ms per copy varies < 1.5x from 10x to 1000x): {results['linear']} "
+          f"({min(per_copy)}–{max(per_copy)} ms per copy)")
+    print(f"`import helpers`: {results['import_helpers_s']} s (above a bare interpreter start)")
+    if not args.no_notebooks:
+        results["notebooks"] = notebook_times(max(1, args.runs // 2))
+        print("\n| notebook | median s | imports-only floor s | ratio |\n|---|---:|---:|---:|")
+        for row in results["notebooks"]:
+            print(f"| {row['notebook']} | {row['seconds']} | {row['imports_only']} | {row['ratio']} |")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=1))
+    print(f"\nSaved to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
