@@ -34,6 +34,9 @@ _NUMBER = re.compile(
     rf"(?![\w.,]\d|\w|[’']s\b|-\w)",
     re.IGNORECASE,
 )
+# Cheap scans for where a number can start; the full pattern then runs only there.
+_DIGIT_START = re.compile(r"[$€£]?(?<![\w.,/-])\d")
+_WORD_START = re.compile(rf"(?<![\w])(?:{_WORDS})(?![\w])", re.IGNORECASE)
 _UNIT = re.compile(
     r"\s+(?:(?:[A-Z][\w-]*|[A-Z]\.|more|additional|extra|new|other|further)\s+){0,3}(?P<unit>[a-z][a-z-]+)\b"
 )
@@ -58,7 +61,15 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
     starts = [s for s, _ in spans]
     found: list[Quantity] = []
     last_sentence = -1
-    for match in _NUMBER.finditer(text):
+    starts_at = sorted({m.start() for m in _DIGIT_START.finditer(text)} | {m.start() for m in _WORD_START.finditer(text)})
+    previous_end = -1
+    for position in starts_at:
+        if position < previous_end:
+            continue
+        match = _NUMBER.match(text, position)
+        if match is None:
+            continue
+        previous_end = match.end()
         sentence = bisect.bisect_right(starts, match.start()) - 1
         if sentence < 0 or match.end() > spans[sentence][1]:
             continue

@@ -76,19 +76,71 @@ def read_anchors(path: Path = ANCHORS_CSV) -> list[Anchor]:
         ]
 
 
+_MONTH_WORDS = frozenset(MONTHS)
+_UNIT_WORDS = frozenset(_UNITS)
+_VAGUE = frozenset("recent recently previously earlier soon lately formerly currently".split())
+_DAYS = frozenset("yesterday today tomorrow tonight".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# For each pattern (by index in _PATTERNS): which tokens trigger it, and how far to look back/forward.
+_PLAN: list[tuple[str, int, int]] = [
+    ("month", 24, 30), ("month", 24, 30), ("year", 0, 12), ("month", 24, 30), ("month", 24, 30),
+    ("month", 24, 30), ("year", 24, 0), ("ordinal", 30, 24), ("within", 0, 60), ("unit", 40, 24),
+    ("unit", 40, 2), ("unit", 40, 2), ("day", 0, 0), ("period", 24, 0), ("weekday", 24, 0), ("vague", 0, 0),
+]
+_TOKEN = re.compile(r"\w+")
+
+
+def _trigger(token: str) -> str | None:
+    lower = token.lower()
+    if token[0].isdigit():
+        if len(token) == 4 and token.isdigit():
+            return "year"
+        return "ordinal" if lower.endswith(("st", "nd", "rd", "th")) else None
+    if lower in _MONTH_WORDS:
+        return "month"
+    if lower in _UNIT_WORDS:
+        return "unit"
+    if lower in _VAGUE:
+        return "vague"
+    if lower in _DAYS:
+        return "day"
+    if lower in _WEEKDAYS:
+        return "weekday"
+    if lower == "within":
+        return "within"
+    return None
+
+
 def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, int, str, re.Match[str]]]:
-    """Candidate expressions in one sentence, longest first where they overlap."""
-    found = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
-            found.append((match.start(), match.end(), kind, match))
-    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    """Time expressions in ``text[start:end]``, longest first where they overlap.
+
+    Each pattern runs only in a small window around the words that can start or end it (month
+    names, years, units…), so the cost grows with the text, not with the number of patterns.
+    """
+    triggers: dict[str, list[tuple[int, int]]] = {}
+    for token in _TOKEN.finditer(text, start, end):
+        kind = _trigger(token.group())
+        if kind is not None:
+            triggers.setdefault(kind, []).append(token.span())
+        if token.group().lower() in ("week", "month", "year"):  # they also end "last week"
+            triggers.setdefault("period", []).append(token.span())
+    found: dict[tuple[int, int, str], tuple[int, int, str, re.Match[str]]] = {}
+    for (kind, pattern), (trigger, back, forward) in zip(_PATTERNS, _PLAN):
+        for token_start, token_end in triggers.get(trigger, []):
+            lo, hi = max(start, token_start - back), min(end, token_end + forward)
+            for match in pattern.finditer(text, lo, hi):
+                if match.start() <= token_start and match.end() >= token_end:
+                    found[(match.start(), match.end(), kind)] = (match.start(), match.end(), kind, match)
+    ordered = sorted(found.values(), key=lambda item: (item[0], -(item[1] - item[0]), _KIND_ORDER[item[2]]))
     kept: list[tuple[int, int, str, re.Match[str]]] = []
-    for item in found:
+    for item in ordered:
         if kept and item[0] < kept[-1][1]:
             continue
         kept.append(item)
     return kept
+
+
+_KIND_ORDER = {kind: index for index, kind in reversed(list(enumerate(kind for kind, _ in _PATTERNS)))}
 
 
 def resolve_ordinal_day(match: re.Match[str], sentence: str, anchors: list[Anchor]) -> TimeExpression | None:
