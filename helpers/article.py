@@ -237,7 +237,7 @@ def _reference_date(text, spans, candidates, given):
                 expression = resolve_ordinal_day(match, text[s_start:s_end], anchors)
                 if expression is not None:
                     return expression.start_date, (
-                        f"the article carries no date; it says '{text[s_start:s_end][:0]}{match.group()}', and "
+                        f"the article carries no date; it says '{match.group()}', and "
                         f"{expression.basis} gives {expression.start_date:%a %d %b %Y}. Relative expressions "
                         f"are counted from that day.")
     return None, "the article carries no date, so relative expressions (\"next year\") stay unresolved"

@@ -12,7 +12,6 @@ inside a figure (matplotlib would read ``$…$`` as maths): the figure shows ¶ 
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -263,6 +262,16 @@ def sources_table(table: pd.DataFrame) -> pd.DataFrame:
             .drop_duplicates(["fact_id", "source", "url"]).reset_index(drop=True))
 
 
+def show_sources(table: pd.DataFrame) -> pd.DataFrame:
+    """Show the sources behind the background rows of a timeline (or say there are none); returns them."""
+    sources = sources_table(table)
+    if sources.empty:
+        show_message("This timeline uses no background source: every row comes from the article itself.")
+    else:
+        show_table(sources, caption="Sources of the background events in this timeline")
+    return sources
+
+
 # -- showing tables -------------------------------------------------------------------------------
 
 
@@ -319,7 +328,7 @@ def _stack_offsets(table: pd.DataFrame, gap_days: float) -> list[float]:
             else:
                 groups.append([(index, when)])
         for group in groups:
-            step = min(0.16, 0.7 / max(1, len(group) - 1)) if len(group) > 1 else 0
+            step = min(0.25, 0.8 / max(1, len(group) - 1)) if len(group) > 1 else 0
             for k, (index, _) in enumerate(group):
                 offsets[positions[index]] = (k - (len(group) - 1) / 2) * step
     return offsets
@@ -359,9 +368,9 @@ def plot_timeline(table: pd.DataFrame, reference_date: date | None = None,
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    fig = Figure(figsize=(10, 4.8))
-    ax = fig.subplots()
     lanes = [lane for lane in LANE_ORDER if lane in set(table["lane"])] or LANE_ORDER[:1]
+    fig = Figure(figsize=(10, max(3.2, 1.5 + 0.7 * len(lanes))))
+    ax = fig.subplots()
     y_of = {lane: len(lanes) - 1 - n for n, lane in enumerate(lanes)}
     colours = lane_colours()
     if period is not None:
@@ -392,9 +401,15 @@ def plot_timeline(table: pd.DataFrame, reference_date: date | None = None,
     if reference_date is not None:
         ref = pd.Timestamp(reference_date)
         ax.axvline(ref, color="black", linestyle="--", linewidth=1.2, zorder=1)
+        right_side = (ref - (lo - pad)) / ((hi + pad) - (lo - pad)) > 0.7
         ax.annotate(f"reference date\n{ref:%d %b %Y}", xy=(ref, 1.0), xycoords=("data", "axes fraction"),
-                    xytext=(4, -2), textcoords="offset points", ha="left", va="top", fontsize=9,
+                    xytext=(-4 if right_side else 4, -2), textcoords="offset points",
+                    ha="right" if right_side else "left", va="top", fontsize=9,
                     bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none", alpha=0.85))
+    if table.empty:
+        ax.text(0.5, 0.5, "No dated event to show", transform=ax.transAxes, ha="center", va="center",
+                color=GREY)
+        lanes = []
     ax.set_yticks([y_of[lane] for lane in lanes], lanes)
     ax.set_ylim(-0.6, len(lanes) - 0.4 + 0.5)
     ax.set_xlim(lo - pad, hi + pad)
@@ -423,13 +438,34 @@ def plot_timeline(table: pd.DataFrame, reference_date: date | None = None,
     return fig, alt_text(table if period is None else filter_table(table, None, lo, hi), reference_date)
 
 
-def zoom_period(reference_date: date | None, weeks_before: int = 5, days_after: int = 3) -> tuple | None:
+def zoom_period(reference_date: date | None, weeks_before: int = 6, days_after: int = 3) -> tuple | None:
     """From ``weeks_before`` weeks before the reference date to ``days_after`` days after it: a close-up
     of the crowded weeks just before the article. ``None`` without a reference date."""
     if reference_date is None:
         return None
     ref = pd.Timestamp(reference_date)
     return ref - pd.Timedelta(weeks=weeks_before), ref + pd.Timedelta(days=days_after)
+
+
+def figure_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The table behind a timeline figure: what each marker is, and where it comes from."""
+    return table[["date", "end_date", "lane", "label", "origin", "source"]].reset_index(drop=True)
+
+
+def show_close_up(table: pd.DataFrame, reference_date: date | None, weeks_before: int = 6) -> pd.DataFrame:
+    """Show the close-up of the weeks before the reference date (alt text and table included);
+    returns the rows shown. Without a reference date or events in that window, a message instead."""
+    from .display import show_figure
+
+    period = zoom_period(reference_date, weeks_before)
+    rows = filter_table(table, None, *period) if period else table.iloc[0:0]
+    if rows.empty:
+        show_message("No close-up: the article has no reference date or no dated event in the weeks before it.")
+        return rows
+    title = f"Close-up: {period[0]:%d %b} to {period[1]:%d %b %Y}"
+    fig, alt = plot_timeline(rows, reference_date, title=title, period=period)
+    show_figure(fig, alt=alt, table=figure_table(rows))
+    return rows
 
 
 def figure_bundle(fig, alt: str, table: pd.DataFrame | None = None) -> dict:
@@ -510,7 +546,7 @@ class TimelineExplorer:
             self.count.value = (f"<b>{len(self.filtered)}</b> of {len(self.table)} events shown "
                                 f"({int(self.filtered['from_article'].sum())} from the article).")
             fig, alt = plot_timeline(self.filtered, self.article.reference_date,
-                                     title="Timeline (filtered)", period=(start, end))
+                                     title=f"Timeline, {start:%b %Y} to {end:%b %Y}", period=(start, end))
             shown = self.filtered[["date", "end_date", "lane", "label", "origin"]]
             self.output.outputs = (figure_bundle(fig, alt, shown),)
         except Exception as error:  # a widget callback never raises
@@ -601,7 +637,8 @@ def undatable_choice(article: Article) -> dict | None:
 def reflection_prompt(article: Article) -> str:
     """A reflection question built from the article's own undatable expressions."""
     table = expressions_table(article)
-    undated = table.loc[table["dated"] == "cannot be dated", "text"].str.lower().drop_duplicates().head(3)
+    undated = table.loc[table["dated"] == "cannot be dated", "text"]
+    undated = undated[~undated.str.lower().duplicated()].head(3)
     if len(undated):
         words = ", ".join(f"“{w}”" for w in undated)
         return (f"The article uses time words that cannot be dated, such as {words}. Pick one. What would you "
@@ -609,3 +646,65 @@ def reflection_prompt(article: Article) -> str:
                 f"what a reader understands?")
     return ("Every time expression in this article could be dated. Which date depends most on the parser's "
             "choices (an inferred year, a count from the reference date), and how would you check it?")
+
+
+# -- the notebook's questions (each returns the question, or None after a polite message) ---------
+
+NOTEBOOK = "timeline"
+
+
+def reference_note(article: Article) -> str:
+    """One sentence: the article's reference date and how it was found (plain text)."""
+    if article.reference_date is None:
+        return f"No reference date: {article.reference_basis}."
+    return f"Reference date: {article.reference_date:%A %d %B %Y}. How it was found: {article.reference_basis}"
+
+
+def ordering_question(article: Article, table: pd.DataFrame | None = None):
+    """Exercise: put 5–6 events in time order (an OrderQuestion), or a message if there are too few dates."""
+    from .exercises import OrderQuestion
+
+    items, correct = ordering_items(article, table)
+    if not items:
+        show_message("The ordering exercise needs at least three events with different, exact dates; this "
+                     "article's timeline has fewer, so the exercise is skipped.")
+        return None
+    return OrderQuestion(NOTEBOOK, "order", "Put these events in time order, earliest first.", items, correct,
+                         explanation=ordering_explanation(article, table))
+
+
+def days_question(article: Article, fact_id: str = "A9"):
+    """Exercise: days from a background event (default: the Kursk incursion, fact A9) to the reference date."""
+    from .course import skip_message
+    from .exercises import NumberQuestion
+
+    answer = days_to_reference(article, fact_id) if is_course_seed(article) else None
+    if answer is None:
+        skip_message("The day-count exercise")
+        return None
+    return NumberQuestion(NOTEBOOK, f"days_{fact_id}", f"How many days are there from the background event of "
+                          f"fact {fact_id} to the article's reference date?", answer, unit="days",
+                          explanation=f"{answer} days: the reference date minus the event's date, in days.")
+
+
+def undatable_question(article: Article):
+    """Exercise: which time expression cannot be dated? (ChoiceQuestion), or a message if none fits."""
+    from .exercises import ChoiceQuestion
+
+    parts = undatable_choice(article)
+    if parts is None:
+        show_message("This article does not have both a dated and an undatable time expression, so this "
+                     "exercise is skipped.")
+        return None
+    return ChoiceQuestion(NOTEBOOK, "undatable", "Which of these time expressions from the article cannot be "
+                          "given a date?", **parts)
+
+
+def reflection_question(article: Article):
+    """Exercise: a short written reflection on undatable time words (TextQuestion)."""
+    from .exercises import TextQuestion
+
+    return TextQuestion(NOTEBOOK, "reflection", reflection_prompt(article), min_words=20, model_answer=(
+        "A vague word only places something before or after the article. To date it I would look for the "
+        "event it refers to in other reporting (with a source and date), and say so if I cannot find it. "
+        "Left undated, it can make old events sound new, or new ones sound settled."))

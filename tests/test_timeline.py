@@ -1,0 +1,236 @@
+"""Tests for helpers.timeline (notebook 2): tables, figure, explorer widget and exercises."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers import exercises, timeline
+from tests.conftest import TEST_ARTICLES
+
+
+@pytest.fixture(autouse=True)
+def answers_dir(monkeypatch, tmp_path):
+    """Every test saves its answers in its own folder, with fresh stores."""
+    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
+    exercises._STORES.clear()
+    yield tmp_path
+    exercises._STORES.clear()
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed_article):
+    return timeline.timeline_table(seed_article)
+
+
+def _no_dates_article():
+    return helpers.parse_text("A short invented note.\n\nThe committee met and talked for a while.\n",
+                              article_id="no_dates")
+
+
+# -- tables ---------------------------------------------------------------------------------------
+
+
+def test_article_events_on_the_seed(seed_article):
+    events = timeline.article_events(seed_article)
+    by_origin = dict(zip(events["origin"], events["date"]))
+    assert by_origin["article ¶1.2"] == pd.Timestamp("2024-11-19")
+    assert by_origin["article ¶8.1"] == pd.Timestamp("2025-01-20")
+    assert events["from_article"].all()
+    assert list(events.columns) == timeline.COLUMNS
+    # vague expressions ("previously", "recent") are never given a date
+    assert not events["basis"].str.contains("vague").any()
+    row = events.set_index("origin").loc["article ¶8.1"]
+    assert row["lane"] == "United States" and "January 20th" in row["label"]
+    assert row["relation"] == "after"
+    assert events.set_index("origin").loc["article ¶1.2", "relation"] == "same_day"
+
+
+def test_labels_are_shortened_sentences(seed_article):
+    events = timeline.article_events(seed_article)
+    assert (events["label"].str.len() <= timeline.LABEL_WIDTH + 2).all()
+    for label, origin in zip(events["label"], events["origin"]):
+        words = label.strip("…")
+        assert words in " ".join(seed_article.sentence(origin.split("¶")[1]).split())
+
+
+def test_shorten_keeps_the_expression():
+    text = "word " * 40 + "on January 20th" + " word" * 40
+    start = text.index("January")
+    short = timeline.shorten(text, start, start + len("January 20th"), width=40)
+    assert "January 20th" in short and short.startswith("…") and short.endswith("…")
+    assert timeline.shorten("Short.") == "Short."
+
+
+def test_expressions_table_classifies(seed_article):
+    table = timeline.expressions_table(seed_article)
+    dated = dict(zip(table["text"], table["dated"]))
+    assert dated["previously"] == "cannot be dated"
+    assert dated["its 1,000th day"] == "counted from a known first day"
+    assert dated["January 20th"] == "day and month written; year inferred"
+    assert dated["in two months"] == "relative: counted from the reference date"
+    assert table["cite"].str.startswith("¶").all()
+
+
+def test_background_holds_back_the_outcomes():
+    background = timeline.background_events()
+    assert set(background["relation"]) <= {"before", "same_day"}
+    assert "E038" not in set(background["event_id"])  # first ATACMS strike (C1): forecast in notebook 4
+    assert "E036" in set(background["event_id"])  # day 1,000 (A2) stays
+    held = timeline.held_back_events()
+    assert {"E038", "E039", "E051"} <= set(held["event_id"])
+    assert not set(held["event_id"]) & set(background["event_id"])
+
+
+def test_merged_table_is_sorted_and_has_the_invasion(seed_table):
+    assert seed_table["date"].is_monotonic_increasing
+    invasion = seed_table[seed_table["origin"] == "background A1"]
+    assert list(invasion["date"]) == [pd.Timestamp("2022-02-24")]
+    assert invasion["lane"].iloc[0] == "Russia"
+    assert set(seed_table["lane"]) <= set(timeline.LANE_ORDER)
+    assert seed_table.loc[~seed_table["from_article"], "url"].str.startswith("http").all()
+    assert seed_table["from_article"].sum() == 4
+
+
+def test_other_articles_get_no_background():
+    harbour = helpers.load_article(TEST_ARTICLES / "synthetic_harbour_strike.txt")
+    table = timeline.timeline_table(harbour)
+    assert table["from_article"].all() and len(table) >= 1
+    assert timeline.timeline_table(_no_dates_article()).empty
+
+
+def test_days_to_reference(seed_article):
+    assert timeline.days_to_reference(seed_article, "A9") == (date(2024, 11, 19) - date(2024, 8, 6)).days == 105
+
+
+def test_table_html_escapes_seed_text():
+    article = helpers.parse_text('<img src=x onerror="alert(1)"> met on 12 May 2023 in Oslo.', article_id="evil")
+    markup = timeline.table_html(timeline.timeline_table(article))
+    assert "<img" not in markup and "&lt;img" in markup
+
+
+# -- figure ---------------------------------------------------------------------------------------
+
+
+def test_plot_has_title_labels_and_alt_text(seed_article, seed_table):
+    fig, alt = timeline.plot_timeline(seed_table, seed_article.reference_date)
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel() == "Date" and ax.get_ylabel()
+    assert [t.get_text() for t in ax.get_yticklabels()] == timeline.LANE_ORDER
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("hollow" in t for t in legend) and any("filled" in t for t in legend)
+    assert "19 Nov 2024" in alt and "41 dated events" in alt and "hollow" in alt
+
+
+def test_lanes_differ_by_shape_and_colour():
+    colours = timeline.lane_colours()
+    assert len(set(colours.values())) == len(timeline.LANE_ORDER)
+    assert len(set(timeline.LANE_MARKERS.values())) == len(timeline.LANE_ORDER)
+    assert colours["Russia"] == helpers.display.actor_colours(["russia"])["russia"]
+
+
+def test_plot_empty_table_runs():
+    fig, alt = timeline.plot_timeline(timeline.timeline_table(_no_dates_article()))
+    assert fig.axes[0].get_title() and "empty" in alt
+
+
+# -- explorer widget ------------------------------------------------------------------------------
+
+
+def test_explorer_filters_by_actor(seed_article, seed_table):
+    explorer = timeline.TimelineExplorer(seed_article, seed_table)
+    assert len(explorer.filtered) == len(seed_table)
+    explorer.actor.value = ("Russia",)
+    assert len(explorer.filtered) > 0 and set(explorer.filtered["lane"]) == {"Russia"}
+    assert f"<b>{len(explorer.filtered)}</b> of {len(seed_table)}" in explorer.count.value
+    data = explorer.output.outputs[0]["data"]
+    assert "alt=" in data["text/html"] and "image/png" in data
+
+
+def test_explorer_empty_choices_show_a_kind_message(seed_article, seed_table):
+    explorer = timeline.TimelineExplorer(seed_article, seed_table)
+    months = [value for _, value in explorer.period.options]
+    busy = set(seed_table["date"].dt.to_period("M").dt.to_timestamp())
+    quiet = next(month for month in months if month not in busy and month < pd.Timestamp("2024-11-01"))
+    explorer.period.value = (quiet, quiet)
+    assert explorer.filtered.empty
+    assert "No event matches" in explorer.output.outputs[0]["data"]["text/html"]
+    explorer.period.index = (0, len(months) - 1)
+    explorer.actor.value = ()
+    assert "No actor is selected" in explorer.output.outputs[0]["data"]["text/html"]
+
+
+def test_explorer_without_dates():
+    explorer = timeline.TimelineExplorer(_no_dates_article())
+    assert explorer.filtered.empty and explorer.actor.disabled
+    assert "no dated time expression" in explorer.output.outputs[0]["data"]["text/html"]
+
+
+# -- exercises ------------------------------------------------------------------------------------
+
+
+def test_ordering_items_are_sorted_by_date(seed_article, seed_table):
+    items, correct = timeline.ordering_items(seed_article, seed_table)
+    assert sorted(items) == sorted(correct) and items != correct and 5 <= len(items) <= 6
+    rows = timeline.ordering_rows(seed_article, seed_table)
+    assert rows["date"].is_monotonic_increasing and rows["date"].is_unique
+    assert list(rows["origin"]) == ["background A1", "background A9", "background A10", "background A15",
+                                    "article ¶1.2", "article ¶8.1"]
+
+
+def test_ordering_falls_back_politely():
+    harbour = helpers.load_article(TEST_ARTICLES / "synthetic_harbour_strike.txt")
+    assert timeline.ordering_items(harbour) == ([], [])
+    assert timeline.ordering_question(harbour) is None
+    assert timeline.ordering_items(_no_dates_article()) == ([], [])
+    many = helpers.parse_text("It began on 1 May 2020. It grew on 3 June 2021. It ended on 9 July 2022. "
+                              "It was remembered on 2 March 2023.", article_id="many")
+    items, correct = timeline.ordering_items(many)
+    assert len(correct) == 4 and correct[0].endswith("(article ¶1.1)")
+
+
+def test_order_question_feedback(seed_article, seed_table, answers_dir):
+    question = timeline.ordering_question(seed_article, seed_table)
+    for slot, item in zip(question.slots, question.correct_order):
+        slot.value = item
+    question.button.click()
+    assert "All 6 in the right order" in question.feedback.value
+    question.slots[0].value, question.slots[1].value = question.correct_order[1], question.correct_order[0]
+    question.button.click()
+    assert "4 of 6 are in the right place" in question.feedback.value
+    assert (answers_dir / "timeline.json").exists()
+
+
+def test_days_question(seed_article):
+    question = timeline.days_question(seed_article)
+    question.input.value = 105
+    question.button.click()
+    assert "Yes" in question.feedback.value
+    assert timeline.days_question(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt")) is None
+
+
+def test_undatable_question(seed_article):
+    question = timeline.undatable_question(seed_article)
+    assert question.correct == "“previously” (¶2.1)"
+    question.input.value = "“January 20th” (¶8.1)"
+    question.button.click()
+    assert "Not quite" in question.feedback.value and "20 Jan 2025" in question.feedback.value
+    question.input.value = question.correct
+    question.button.click()
+    assert "Yes" in question.feedback.value
+    assert timeline.undatable_question(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt")) is None
+
+
+def test_reflection_question(seed_article):
+    question = timeline.reflection_question(seed_article)
+    question.input.value = "too short"
+    question.button.click()
+    assert "at least" in question.feedback.value
+    assert "“previously”" in timeline.reflection_prompt(seed_article)
