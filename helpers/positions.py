@@ -20,6 +20,8 @@ from itertools import combinations
 import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .article import Article, cite
 from .course import COURSE_SEED_ID, is_course_seed
@@ -40,10 +42,10 @@ TIE = "It is a tie"
 
 __all__ = [
     "NOTEBOOK", "STANCES", "ATTRIBUTIONS", "mention_counts", "mention_forms", "actor_overview",
-    "cooccurrence", "cooccurrence_pairs", "statements_table", "attribution_summary", "hedged_sourcing",
+    "cooccurrence", "cooccurrence_pairs", "statements_table", "statements_by_side", "attribution_summary", "hedged_sourcing",
     "translation_variants", "translation_overview", "plot_mention_counts", "plot_cooccurrence",
     "plot_attribution", "show_table", "question_id", "sentences_question", "translation_question",
-    "check_speaker_counts", "fact_sources", "ActorExplorer", "StanceCoder",
+    "check_speaker_counts", "fact_sources", "cited_fact_ids", "ActorExplorer", "StanceCoder",
 ]
 
 
@@ -185,6 +187,24 @@ def statements_table(article: Article) -> pd.DataFrame:
     return table
 
 
+def statements_by_side(article: Article) -> pd.DataFrame:
+    """The statements grouped by the side their speaker belongs to (actors.csv ``side``), each in the
+    article's own words. Sides appear in the order of their first statement; unknown last.
+
+    Columns: side, citation, speaker, verb, content, direct.
+    """
+    table = statements_table(article)
+    kinds = dict(zip(article.mentions["actor_id"], article.mentions["kind"]))
+    sides = [_side_of(s, kinds.get(s, "")) for s in table["speaker_id"]]
+    names = {side: (_actors_registry().get(side, {}).get("name") or side.replace("_", " ").title())
+             for side in sides if side}
+    table.insert(0, "side", [names[s] if s else "(no side listed)" for s in sides])
+    first = {name: n for n, name in reversed(list(enumerate(table["side"])))}
+    table["_order"] = [(s == "(no side listed)", first[s]) for s in table["side"]]
+    table = table.sort_values("_order", kind="stable").drop(columns="_order")
+    return table[["side", "citation", "speaker", "verb", "content", "direct"]].reset_index(drop=True)
+
+
 def attribution_summary(article: Article) -> pd.DataFrame:
     """Statements per kind of attribution (always the three kinds, even at zero).
 
@@ -261,8 +281,9 @@ def translation_variants(article: Article, speaker_id: str | None = None) -> pd.
 
 
 def translation_overview(article: Article) -> pd.DataFrame:
-    """One row per quoted speaker: how many outlets and distinct renderings, whether the Russian
-    original is known, and the article's own rendering with its citation."""
+    """One row per quoted speaker: how many outside renderings translations.csv lists, how many
+    different wordings there are, whether the Russian original is known, and the article's own
+    rendering with its citation (found in ``article.quotes``)."""
     variants = translation_variants(article)
     rows = []
     for speaker_id, group in variants.groupby("speaker_id", sort=False):
@@ -270,15 +291,25 @@ def translation_overview(article: Article) -> pd.DataFrame:
         originals = [o for o in dict.fromkeys(group["original"]) if str(o).strip()]
         rows.append({
             "speaker": group["speaker"].iloc[0],
-            "outlets": int((~group["outlet"].str.startswith("this article")).sum()),
-            "distinct_renderings": group["rendering"].str.casefold().nunique(),
+            "other_renderings": int((~group["outlet"].str.startswith("this article")).sum()),
+            "different_wordings": group["rendering"].map(_normalise).nunique(),
             "russian_original": originals[0] if originals else "(not given in the fact sheet)",
             "article_rendering": in_article["rendering"].iloc[0] if len(in_article) else "",
             "article_citation": in_article["article_citation"].iloc[0] if len(in_article) else "",
             "fact_id": "; ".join(dict.fromkeys(group["fact_id"])),
         })
-    return pd.DataFrame(rows, columns=["speaker", "outlets", "distinct_renderings", "russian_original",
+    return pd.DataFrame(rows, columns=["speaker", "other_renderings", "different_wordings", "russian_original",
                                        "article_rendering", "article_citation", "fact_id"])
+
+
+def cited_fact_ids(article: Article) -> list[str]:
+    """Fact ids this notebook cites: B11–B13, plus (course article) those behind the actor descriptions."""
+    ids = ["B11", "B12", "B13"]
+    if is_course_seed(article):
+        registry = _actors_registry()
+        for actor_id in mention_counts(article)["actor_id"]:
+            ids.extend(split_list(registry.get(actor_id, {}).get("fact_ids", "")))
+    return sorted(dict.fromkeys(ids), key=lambda f: (f[0], int(f[1:]) if f[1:].isdigit() else 0))
 
 
 def fact_sources(fact_ids: Iterable[str]) -> pd.DataFrame:
@@ -324,18 +355,20 @@ def plot_mention_counts(article: Article) -> tuple[Figure, str, pd.DataFrame]:
     positions = list(range(len(table)))[::-1]  # the largest at the top
     bars = ax.barh(positions, table["mentions"], color=colours, edgecolor="black", linewidth=0.4)
     ax.set_yticks(positions, labels=list(table["actor"]))
+    largest = int(table["mentions"].max())
     for bar, count in zip(bars, table["mentions"]):
-        ax.text(bar.get_width() + 0.1, bar.get_y() + bar.get_height() / 2, str(count), va="center")
-    ax.set_xlim(0, table["mentions"].max() * 1.12 + 0.5)
+        ax.text(bar.get_width() + largest * 0.01 + 0.05, bar.get_y() + bar.get_height() / 2, str(count),
+                va="center")
+    ax.set_xlim(0, largest * 1.1 + 0.4)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(f"{title} in the article")
     ax.set_xlabel("Mentions (names, titles, adjectives such as \"Russian\", capitals)")
     ax.set_ylabel("Actor")
     names = {s: _side_name(s, table) for s in dict.fromkeys(sides)}
-    from matplotlib.patches import Patch
     handles = [Patch(facecolor=palette[s] if s else GREY, edgecolor="black", linewidth=0.4, label=names[s])
                for s in names]
-    ax.legend(handles=handles, title="Side (actors.csv)", loc="lower right", fontsize=9, title_fontsize=9,
-              frameon=False)
+    ax.legend(handles=handles, title="Side (actors.csv)", loc="upper left", bbox_to_anchor=(1.01, 1),
+              fontsize=9, title_fontsize=9, frameon=False)
     fig.tight_layout()
     listing = ", ".join(f"{a} {m}" for a, m in zip(table["actor"], table["mentions"]))
     alt = (f"Horizontal bar chart of mentions per actor in the article {article.id}, most mentioned at the "
@@ -401,9 +434,12 @@ def plot_attribution(article: Article) -> tuple[Figure, str, pd.DataFrame]:
     bars = ax.barh(positions, table["statements"], color=[_ATTRIBUTION_COLOURS[k] for k in table["attribution"]],
                    edgecolor="black", linewidth=0.4)
     ax.set_yticks(positions, labels=list(table["meaning"]))
+    largest = max(1, int(table["statements"].max()))
     for bar, count, share in zip(bars, table["statements"], table["share"]):
-        ax.text(bar.get_width() + 0.1, bar.get_y() + bar.get_height() / 2, f"{count} ({share:g}%)", va="center")
-    ax.set_xlim(0, max(1, table["statements"].max()) * 1.3 + 0.5)
+        ax.text(bar.get_width() + largest * 0.01 + 0.05, bar.get_y() + bar.get_height() / 2,
+                f"{count} ({share:g}%)", va="center")
+    ax.set_xlim(0, largest * 1.3 + 0.4)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Who is the source? Statements by kind of attribution")
     ax.set_xlabel("Statements")
     ax.set_ylabel("Attribution")
@@ -421,6 +457,10 @@ def show_table(table: pd.DataFrame, caption: str = "") -> None:
     from IPython.display import display
 
     caption_html = f"<p><b>{escape(caption)}</b></p>" if caption else ""
+    if table.empty:
+        display({"text/html": caption_html + message_html("No rows: the article gives nothing to show here.", "info"),
+                 "text/plain": f"{caption}\n(no rows)"}, raw=True)
+        return
     html_text = caption_html + table.to_html(index=False, escape=True, border=0)
     display({"text/html": html_text, "text/plain": (caption + "\n" if caption else "") + table.to_string(index=False)},
             raw=True)
@@ -618,7 +658,7 @@ class StanceCoder:
             self.dropdowns[row.question_id] = dropdown
             quote = " <small>(direct quote)</small>" if row.direct else ""
             label = widgets.HTML(f"<b>{escape(row.citation)}</b> {escape(row.speaker)} <i>{escape(row.verb)}</i>: "
-                                 f"{escape(row.content)}{quote}", layout=widgets.Layout(width="100%"))
+                                 f"{escape(row.content)}{quote}", layout=widgets.Layout(flex="1 1 auto"))
             lines.append(widgets.HBox([dropdown, label], layout=widgets.Layout(align_items="center")))
         self.compare_button = widgets.Button(description="Compare with the reference coding",
                                              button_style="primary", layout=widgets.Layout(width="280px"))
