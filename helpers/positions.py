@@ -517,6 +517,8 @@ def check_speaker_counts(article: Article, answer: object) -> None:
 
 def _speaker_counts_feedback(article: Article, answer: object) -> tuple[str, str]:
     expected = article.statements["speaker"].value_counts()
+    if expected.empty:
+        return ("This article has no attributed statements, so there is nothing to count here.", "info")
     if answer is None:
         return ("Not done yet: replace None with your pandas code, run the cell, then run this one.", "info")
     try:
