@@ -63,9 +63,11 @@ def figure_html(fig, alt: str, caption: str = "") -> str:
             f'alt="{escape(alt)}" style="max-width:100%">{caption_html}</figure>')
 
 
-def show_figure(fig, alt: str, table: pd.DataFrame | None = None, caption: str = "") -> None:
-    """Display a figure with alt text, and the table behind it (folded) so no one needs the picture."""
-    from IPython.display import display
+def figure_bundle(fig, alt: str, table: pd.DataFrame | None = None, caption: str = "") -> dict:
+    """A figure as a display-data output: HTML ``<img>`` with alt text (+ the folded table), PNG, plain text.
+
+    Use it where a figure goes into an ``Output`` widget (``output.outputs = (bundle,)``).
+    """
     import matplotlib.pyplot as plt
 
     html_text = figure_html(fig, alt, caption)
@@ -73,8 +75,16 @@ def show_figure(fig, alt: str, table: pd.DataFrame | None = None, caption: str =
     if table is not None:
         html_text += table_details_html(table)
     plt.close(fig)
-    display({"text/html": html_text, "image/png": png, "text/plain": f"[Figure] {alt}"},
-            raw=True, metadata={"image/png": {"alt": alt}})
+    return {"output_type": "display_data", "metadata": {"image/png": {"alt": alt}},
+            "data": {"text/html": html_text, "image/png": png, "text/plain": f"[Figure] {alt}"}}
+
+
+def show_figure(fig, alt: str, table: pd.DataFrame | None = None, caption: str = "") -> None:
+    """Display a figure with alt text, and the table behind it (folded) so no one needs the picture."""
+    from IPython.display import display
+
+    bundle = figure_bundle(fig, alt, table, caption)
+    display(bundle["data"], raw=True, metadata=bundle["metadata"])
 
 
 def table_details_html(table: pd.DataFrame, summary: str = "The table behind this figure") -> str:

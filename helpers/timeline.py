@@ -21,7 +21,7 @@ import pandas as pd
 from .article import Article, cite
 from .course import is_course_seed
 from .curated import load_table
-from .display import GREY, actor_colours, escape, figure_html, message_html, table_details_html
+from .display import GREY, actor_colours, escape, figure_bundle, message_html
 
 #: The lanes of the timeline, top to bottom. Every other actor goes to "Others".
 LANES = {"united_states": "United States", "russia": "Russia", "ukraine": "Ukraine",
@@ -466,16 +466,6 @@ def show_close_up(table: pd.DataFrame, reference_date: date | None, weeks_before
     fig, alt = plot_timeline(rows, reference_date, title=title, period=period)
     show_figure(fig, alt=alt, table=figure_table(rows))
     return rows
-
-
-def figure_bundle(fig, alt: str, table: pd.DataFrame | None = None) -> dict:
-    """A display-data output (HTML with alt text + PNG) like ``show_figure`` makes, for an ``Output``."""
-    html_text = figure_html(fig, alt)
-    png = html_text.split("base64,", 1)[1].split('"', 1)[0]
-    if table is not None:
-        html_text += table_details_html(table)
-    return {"output_type": "display_data", "metadata": {"image/png": {"alt": alt}},
-            "data": {"text/html": html_text, "image/png": png, "text/plain": f"[Figure] {alt}"}}
 
 
 def _html_output(markup: str, plain: str) -> dict:
