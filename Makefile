@@ -21,7 +21,7 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 
 ## Open the course in JupyterLab, at the start notebook.
 lab: $(STAMP)
-	$(PY) -m jupyterlab $(ROOT_FLAG) $(START)
+	$(PY) -m jupyterlab $(ROOT_FLAG) --ServerApp.root_dir=. --ServerApp.default_url=/lab/tree/$(START)
 
 ## Every test: parser, curated data, widgets, notebooks (nbval), classroom tools, browser.
 test: $(STAMP)
@@ -38,3 +38,25 @@ bench: $(STAMP)
 
 clean:
 	rm -rf build dist site .pytest_cache .hypothesis test-artifacts
+
+# -- Classroom (docs/teachers.md, docs/deploy.md) --------------------------------------------
+.PHONY: student submission site app
+STUDENT ?=
+VOILA_PORT ?= 8866
+VOILA_FLAGS ?= --port=$(VOILA_PORT)
+
+## Student copies (no solutions, no outputs) in dist/student/ and dist/student.zip.
+student: $(STAMP)
+	$(PY) -m helpers.classroom student
+
+## One student's answers as dist/submission/<name>_<date>_submission.html and .json: make submission STUDENT="Ana"
+submission: $(STAMP)
+	$(PY) -m helpers.classroom submission $(if $(STUDENT),--student "$(STUDENT)",)
+
+## Run every course notebook and write it as a static web site in site/ (open site/index.html).
+site: $(STAMP)
+	$(PY) -m helpers.classroom site
+
+## The code-free apps (actor explorer, forecasts) in Voila at http://localhost:$(VOILA_PORT)/
+app: $(STAMP)
+	$(PY) -m voila notebooks/app --no-browser $(VOILA_FLAGS)
