@@ -47,8 +47,11 @@ TROOP_UNITS = ("troops", "soldiers")
 def show_table(table: pd.DataFrame, caption: str = "") -> None:
     """Show a table in full (long text wraps, nothing is cut off); pandas escapes every cell."""
     caption_html = f"<p><b>{escape(caption)}</b></p>" if caption else ""
-    show_html(f'{caption_html}<div class="course-table" style="max-width:100%;overflow-x:auto">'
-              f"{table.to_html(index=False, escape=True, border=0, na_rep='')}</div>")
+    # pandas escapes every cell, so a literal "<td>" below can only be a tag pandas wrote.
+    body = (table.to_html(index=False, escape=True, border=0, na_rep="")
+            .replace("<td>", '<td style="text-align:left;vertical-align:top">')
+            .replace("<th>", '<th style="text-align:left">'))
+    show_html(f'{caption_html}<div class="course-table" style="max-width:100%;overflow-x:auto">{body}</div>')
 
 
 def show_message(text: str, kind: str = "info") -> None:
@@ -114,7 +117,7 @@ def check_sentence(article: Article, sentence_id: str, answer: object) -> bool:
     """Show whether ``answer`` is the text of sentence ``sentence_id``; return True if it is."""
     expected = article.sentence(sentence_id)
     if answer is None:
-        show_message(f"Not answered yet: set the variable to article.sentence(\"{sentence_id}\") and run the cell.")
+        show_message("Not answered yet: replace None in the exercise cell, run it, then run this cell again.")
         return False
     if isinstance(answer, str) and answer.strip() == expected.strip():
         show_message(f"Yes: that is {cite(sentence_id)}.", "ok")
@@ -156,6 +159,8 @@ def first_quote_question(article: Article, notebook: str = NOTEBOOK_START):
     options = [cite(s) for s in candidates]
     hints = {}
     for sid in candidates:
+        if sid == correct:
+            continue
         if sid in later_quotes:
             hints[cite(sid)] = "That sentence does hold a quote, but an earlier sentence has one too."
         elif sid in indirect:
@@ -220,6 +225,10 @@ def core_claim_id(article: Article) -> str:
     return str(article.sentences["sentence_id"].iloc[0])
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def check_states(article: Article, answer: object) -> bool:
     """Show whether ``answer`` is ``article.mentions`` filtered to rows whose kind is "state"."""
     expected = article.mentions[article.mentions["kind"] == "state"]
@@ -231,7 +240,8 @@ def check_states(article: Article, answer: object) -> bool:
         return False
     kinds = sorted(set(answer["kind"]))
     if len(answer) == len(expected) and kinds in ([], ["state"]):
-        show_message(f"Yes: {len(expected)} mentions of {expected['actor_id'].nunique()} states.", "ok")
+        states = expected["actor_id"].nunique()
+        show_message(f"Yes: {_count(len(expected), 'mention')} of {_count(states, 'state')}.", "ok")
         return True
     if len(answer) == len(article.mentions) and len(answer) != len(expected):
         show_message("Not yet: this is still the whole table. Keep only the rows where the column 'kind' "
@@ -272,8 +282,8 @@ class ClaimRule:
 
 
 CLAIM_RULES: tuple[ClaimRule, ...] = (
-    ClaimRule("the decision", "sentences", "text", r"\bapproved\b", same_sentence=("mentions", "actor_id", "^joe_biden$"),
-              first_only=True, notes={
+    ClaimRule("the decision", "sentences", "text", r"\bapproved\b",
+              same_sentence=("mentions", "actor_id", "^joe_biden$"), first_only=True, notes={
                   "A3": "The decision was first reported on Sunday 17 Nov 2024 by The New York Times, citing "
                         "unnamed US officials; the White House did not formally announce it.",
                   "X6": "The authorisation was never formally announced in Nov 2024; it was reported through "
@@ -296,6 +306,11 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "B7": "Around 30 May 2024 the US allowed use of its weapons for \"counter-fire purposes in the Kharkiv "
               "region\"; officials said the policy on ATACMS or long-range strikes inside Russia had not changed.",
     }),
+    ClaimRule("leaving office", "time_expressions", "text", r"\btwo months\b",
+              same_sentence=("mentions", "actor_id", "^joe_biden$"), notes={
+                  "A16": "The next president's inauguration took place on Monday 20 Jan 2025, 62 days after "
+                         "19 Nov 2024.",
+              }),
     ClaimRule("North Korean troops", "quantities", "unit", r"^(troops|soldiers)$", where=(("value", r"^10000(\.0)?$"),),
               notes={
                   "A10": "South Korea's NIS (18 Oct 2024): North Korea decided to send about 12,000 troops, a "
@@ -326,9 +341,9 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("the Kremlin's phrase", "quotes", "text", r"oil to the fire", notes={
         "B11": "Putin's spokesman is Dmitry Peskov. A rendering of his 18 Nov remark: the outgoing administration "
                "intends \"to continue adding fuel to the fire and provoking further escalation of tensions\".",
-        "B12": "The Russian original is \"подливать масло в огонь\" (literally \"pour oil on the fire\"). Outlets "
-               "rendered it as \"adding fuel to the fire\", \"throw oil on the fire\", \"fuelling the fire\" and "
-               "more; the article's wording is a near-literal rendering.",
+        "B12": "The Russian original is \"подливать масло в огонь\" (literally \"pour oil on the fire\"). "
+               "Outlets rendered it as \"adding fuel to the fire\", \"throw oil on the fire\", \"fuelling the "
+               "fire\" and more; the article's wording is a near-literal rendering.",
     }),
     ClaimRule("no announcement", "statements", "content", r"formal announcement|speak for themselves",
               where=(("speaker_id", "^volodymyr_zelensky$"),), notes={
@@ -337,10 +352,15 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
                   "A5": "Zelensky's evening address of 17 Nov: \"Such things are not announced. The missiles will "
                         "speak for themselves.\"",
               }),
-    ClaimRule("first use in Kursk", "sentences", "text", r"\bATACMS\b", same_sentence=("mentions", "actor_id", "^kursk$"),
-              notes={
+    ClaimRule("first use in Kursk", "sentences", "text", r"\bATACMS\b",
+              same_sentence=("mentions", "actor_id", "^kursk$"), notes={
                   "A4": "Reports at the time said the missiles were expected to be used first against Russian and "
                         "North Korean troops in Kursk, as a response to North Korean troops entering the fight.",
+              }),
+    ClaimRule("the US view", "statements", "content", r"\bdemonstrate\b", where=(("speaker_id", "^united_states$"),),
+              notes={
+                  "A4": "The rationale reported when the decision became known was a response to North Korean "
+                        "troops entering the fight.",
               }),
     ClaimRule("Finer", "statements", "speaker_id", r"^jon_finer$", notes={
         "B9": "Jon Finer was US Deputy National Security Adviser (No. 2 at the NSC under Jake Sullivan, "
@@ -351,7 +371,8 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("Odesa strike", "quantities", "unit", r"^people$", same_sentence=("mentions", "actor_id", "^odesa$"),
               notes={
                   "A6": "The Odesa strike was on Monday 18 Nov 2024. 10 were killed that day; the toll rose to 11 "
-                        "by 20 Nov. Injured counts rose through the day (39 → 43 → 47 → 55); \"nearly 50\" matches 47.",
+                        "by 20 Nov. Injured counts rose through the day (39 → 43 → 47 → 55); \"nearly 50\" "
+                        "matches 47.",
                   "X1": "The injured count depends on when, and by whom, it was reported: cite a source together "
                         "with the count it gives.",
               }),
@@ -376,7 +397,8 @@ def _as_text(values: pd.Series) -> pd.Series:
 def _matches(table: pd.DataFrame, column: str, pattern: str) -> pd.Series:
     if column not in table.columns or table.empty:
         return pd.Series(False, index=table.index)
-    return _as_text(table[column]).str.contains(pattern, case=False, regex=True)
+    compiled = re.compile(pattern, re.IGNORECASE)
+    return _as_text(table[column]).map(lambda value: bool(compiled.search(value))).astype(bool)
 
 
 def _matched_text(table_name: str, row: pd.Series) -> str:
@@ -502,13 +524,19 @@ def _country(source_org: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
-def _dodged_dates(dates: pd.Series, days: float = 2.0) -> pd.Series:
-    """Spread estimates given on the same day a little sideways so markers do not hide each other."""
-    shifted = dates.copy()
-    for _, group in dates.groupby(dates):
-        if len(group) > 1:
-            offsets = [(i - (len(group) - 1) / 2) * days for i in range(len(group))]
-            shifted.loc[group.index] = [d + pd.Timedelta(days=o) for d, o in zip(group, offsets)]
+def _dodged_dates(table: pd.DataFrame, days: float = 1.5) -> pd.Series:
+    """Move estimates from different sources on the same day a little sideways, so markers stay visible.
+
+    Rows from the same source on the same day stay on one vertical line.
+    """
+    shifted = table["date"].copy()
+    for _, group in table.groupby("date"):
+        sources = list(dict.fromkeys(group["source_org"]))
+        if len(sources) < 2:
+            continue
+        offsets = {s: (i - (len(sources) - 1) / 2) * days for i, s in enumerate(sources)}
+        for index, row in group.iterrows():
+            shifted.loc[index] = row["date"] + pd.Timedelta(days=offsets[row["source_org"]])
     return shifted
 
 
@@ -519,7 +547,7 @@ def troop_figure_alt(table: pd.DataFrame, reference: pd.Series | None) -> str:
     sources = "; ".join(dict.fromkeys(plotted["source_org"]))
     text = (f"Chart of {len(plotted)} dated estimates of North Korean troops, "
             f"{plotted['date'].min():%d %b %Y} to {plotted['date'].max():%d %b %Y}, from {lows.min():,} to "
-            f"{plotted['estimate_high'].max():,}. Sources: {sources}. Ranges are vertical lines; upper bounds "
+            f"{plotted['estimate_high'].max():,}. Sources: {sources}. Ranges are vertical bars; upper bounds "
             "are hollow markers.")
     if reference is not None:
         text += (f" A dashed horizontal line marks the article's figure, {reference['text']} "
@@ -531,12 +559,26 @@ def troop_figure_alt(table: pd.DataFrame, reference: pd.Series | None) -> str:
     return text
 
 
+def _time_windows(dates: pd.Series, gap_days: int = 60) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Split the dates where they jump by more than ``gap_days``, so a lone later point gets its own panel."""
+    ordered = sorted(pd.Timestamp(d) for d in dates.dropna().unique())
+    windows, first, last = [], ordered[0], ordered[0]
+    for day in ordered[1:]:
+        if (day - last).days > gap_days:
+            windows.append((first, last))
+            first = day
+        last = day
+    windows.append((first, last))
+    return windows
+
+
 def plot_troop_estimates(article: Article | None = None):
     """Plot the dated troop estimates over time; return ``(fig, table, alt)``.
 
     Colour shows the country of the source and the marker shape the source itself (so colour is never
     the only cue). A low–high range is a vertical line; an upper bound only ("as many as") is a hollow
-    marker. With ``article``, a dashed line marks the article's own figure from ``article.quantities``.
+    marker. With ``article``, a dashed line marks the article's own figure from ``article.quantities``
+    and a dotted line the article's date. A long gap in time is shown as a break between two panels.
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
@@ -544,54 +586,83 @@ def plot_troop_estimates(article: Article | None = None):
 
     table = troop_estimates_table()
     plotted = table[table["on_figure"]].copy()
-    plotted["x"] = _dodged_dates(plotted["date"])
+    plotted["x"] = _dodged_dates(plotted)
     colours = actor_colours(_country(s) for s in plotted["source_org"])
     sources = list(dict.fromkeys(plotted["source_org"]))
     markers = {s: _MARKERS[i % len(_MARKERS)] for i, s in enumerate(sources)}
-
-    fig, ax = plt.subplots(figsize=(10, 5.2))
-    for row in plotted.itertuples():
-        colour = colours[_country(row.source_org)]
-        high = float(row.estimate_high)
-        upper_only = pd.isna(row.estimate_low)
-        if not upper_only and row.estimate_low != row.estimate_high:
-            ax.vlines(row.x, float(row.estimate_low), high, colors=colour, linewidth=3, alpha=0.8)
-            y = (float(row.estimate_low) + high) / 2
-        else:
-            y = high
-        ax.plot(row.x, y, marker=markers[row.source_org], markersize=9, linestyle="none",
-                markeredgecolor=colour, markeredgewidth=1.8, markerfacecolor="white" if upper_only else colour)
-
     reference = _reference_quantity(article)
+    # The article's date only means something here if the article gives a troop figure too.
+    article_day = (pd.Timestamp(article.reference_date)
+                   if reference is not None and article is not None and article.reference_date else None)
+
+    days = plotted["date"] if article_day is None else pd.concat([plotted["date"], pd.Series([article_day])])
+    windows = _time_windows(days)
+    widths = [max((last - first).days, 7) + 8 for first, last in windows]
+    fig, axes = plt.subplots(1, len(windows), figsize=(10, 6.4), sharey=True, squeeze=False,
+                             gridspec_kw={"width_ratios": widths, "wspace": 0.06})
+    axes = list(axes[0])
+    for ax, (first, last) in zip(axes, windows):
+        ax.set_xlim(first - pd.Timedelta(days=4), last + pd.Timedelta(days=4))
+        inside = plotted[(plotted["date"] >= first) & (plotted["date"] <= last)]
+        if inside.empty:
+            continue
+        for row in inside.itertuples():
+            colour = colours[_country(row.source_org)]
+            high = float(row.estimate_high)
+            upper_only = pd.isna(row.estimate_low)
+            if not upper_only and row.estimate_low != row.estimate_high:
+                y = (float(row.estimate_low) + high) / 2
+                ax.errorbar(row.x, y, yerr=high - y, color=colour, linewidth=2.5, capsize=7, capthick=2.5,
+                            linestyle="none")
+            else:
+                y = high
+            ax.plot(row.x, y, marker=markers[row.source_org], markersize=10, linestyle="none",
+                    markeredgecolor=colour, markeredgewidth=2, markerfacecolor="white" if upper_only else colour)
+        if reference is not None:
+            ax.axhline(reference["value"], color=OKABE_ITO["black"], linestyle="--", linewidth=1.2)
+        if article_day is not None and first - pd.Timedelta(days=4) <= article_day <= last + pd.Timedelta(days=4):
+            ax.axvline(article_day, color=GREY, linestyle=":", linewidth=1.5)
+            ax.annotate(f"article's date\n{article_day:%d %b %Y}", xy=(article_day, 0.02),
+                        xycoords=("data", "axes fraction"), xytext=(-4, 0), textcoords="offset points",
+                        ha="right", fontsize=9, color="#444444")
+        span = (last - first).days
+        if span > 10:
+            ax.xaxis.set_major_locator(mdates.DayLocator(interval=7))
+        else:
+            ax.set_xticks(sorted(inside["date"].unique()))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        ax.grid(axis="y", alpha=0.3)
+    for left, right in zip(axes[:-1], axes[1:]):
+        left.spines["right"].set_visible(False)
+        right.spines["left"].set_visible(False)
+        right.tick_params(axis="y", left=False)
+        for ax, x in ((left, 1.0), (right, 0.0)):
+            ax.plot([x, x], [-0.02, 0.02], transform=ax.transAxes, color="black", clip_on=False, linewidth=1)
+            ax.text(x, -0.005, "//", transform=ax.transAxes, ha="center", va="center", fontsize=10)
     if reference is not None:
-        ax.axhline(reference["value"], color=OKABE_ITO["black"], linestyle="--", linewidth=1.2)
-        ax.annotate(f"article: {reference['text']} ({cite(reference['sentence_id'])})",
-                    xy=(1.0, reference["value"]), xycoords=("axes fraction", "data"), xytext=(-4, 4),
-                    textcoords="offset points", ha="right", va="bottom", fontsize=9)
-    if article is not None and article.reference_date is not None:
-        day = pd.Timestamp(article.reference_date)
-        ax.axvline(day, color=GREY, linestyle=":", linewidth=1.2)
-        ax.annotate(f"article's date\n{day:%d %b %Y}", xy=(day, 0.02), xycoords=("data", "axes fraction"),
-                    xytext=(4, 0), textcoords="offset points", fontsize=9, color="#555555")
+        words = " ".join(str(part) for part in (reference["qualifier"], f"{reference['value']:,.0f}") if part)
+        axes[0].annotate(f"the article ({cite(reference['sentence_id'])}): {words}",
+                         xy=(0.01, reference["value"]), xycoords=("axes fraction", "data"), xytext=(0, -5),
+                         textcoords="offset points", ha="left", va="top", fontsize=9)
 
     handles = [Line2D([], [], marker=markers[s], linestyle="none", markersize=8, markeredgewidth=1.5,
                       markeredgecolor=colours[_country(s)], markerfacecolor=colours[_country(s)], label=s)
                for s in sources]
     handles.append(Line2D([], [], marker="o", linestyle="none", markersize=8, markeredgewidth=1.5,
-                          markeredgecolor=GREY, markerfacecolor="white", label="hollow: upper bound only"))
-    handles.append(Line2D([], [], color=GREY, linewidth=3, label="vertical line: range low–high"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5, frameon=False,
-              title="Source (marker) · country (colour)", title_fontsize=9)
-    ax.set_title("North Korean troops sent to Russia: estimates by source and date")
-    ax.set_xlabel("Date of the estimate")
-    ax.set_ylabel("Number of troops")
-    ax.set_ylim(0, max(float(plotted["estimate_high"].max()), float(reference["value"]) if reference is not None
-                       else 0) * 1.15)
-    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    ax.grid(axis="y", alpha=0.3)
-    fig.tight_layout()
+                          markeredgecolor=GREY, markerfacecolor="white", label="hollow marker: upper bound only"))
+    handles.append(Line2D([], [], color=GREY, linewidth=2.5, marker="_", markersize=12, markeredgewidth=2.5,
+                          label="vertical bar: range from low to high"))
+    fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=8.5, frameon=False,
+               title="Source (marker shape) · country of the source (colour)", title_fontsize=9,
+               bbox_to_anchor=(0.5, -0.01))
+    fig.suptitle("North Korean troops for Russia: estimates by source and date", fontweight="bold")
+    fig.supxlabel("Date of the estimate (estimates from the same day are spread slightly sideways)", fontsize=10,
+                  y=0.265)
+    axes[0].set_ylabel("Number of troops")
+    axes[0].set_ylim(0, max(float(plotted["estimate_high"].max()),
+                            float(reference["value"]) if reference is not None else 0.0) * 1.12)
+    axes[0].yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.36)
     return fig, table, troop_figure_alt(table, reference)
 
 
@@ -604,7 +675,7 @@ def highest_estimate(table: pd.DataFrame | None = None) -> pd.Series:
 
 
 def _estimate_label(row: pd.Series) -> str:
-    when = f"{row['date']:%d %b %Y}" if pd.notna(row["date"]) else "no date given"
+    when = f"{row['date'].day} {row['date']:%b %Y}" if pd.notna(row["date"]) else "no date given"
     return f"{row['source_org']}, {when}"
 
 
@@ -635,8 +706,8 @@ def troop_question(notebook: str = NOTEBOOK_CONTEXT):
         label = _estimate_label(row)
         if label in options and label != correct and label not in hints:
             same = table[table.apply(_estimate_label, axis=1) == label]
-            hints[label] = (f"That source gave {', '.join(f'{v:,}' for v in same['estimate_high'])} "
-                            f"({'; '.join(same['scope'])}). Sort the table by estimate_high and look at every "
+            given = " and ".join(f"{v:,} ({scope})" for v, scope in zip(same["estimate_high"], same["scope"]))
+            hints[label] = (f"That source gave {given}. Sort the table by estimate_high and look at every "
                             "row, including the ones not on the figure.")
     return ChoiceQuestion(notebook, "troop_highest",
                           "In the table of estimates, which source gave the highest number, and when?",
@@ -649,12 +720,12 @@ def why_disagree_question(notebook: str = NOTEBOOK_CONTEXT):
 
     return TextQuestion(notebook, "why_disagree",
                         "Why do the sources give different numbers of North Korean troops? Give at least two reasons.",
-                        model_answer=("They were given on different dates, while troops were still arriving, so "
-                                      "later numbers can be higher. They count different things: troops North "
-                                      "Korea decided to send, troops in Russia, or troops in Kursk only. And the "
-                                      "counters differ (South Korean, Ukrainian and US intelligence), each with "
-                                      "its own sources and reasons to stress a number. Some figures are upper "
-                                      "bounds (\"as many as\") and one has no date at all."),
+                        model_answer=("They were given on different dates over several weeks, and the number of "
+                                      "troops could change in that time. They count different things: troops "
+                                      "North Korea decided to send, troops in Russia, or troops in Kursk only. "
+                                      "And the counters differ (South Korean, Ukrainian and US officials), each "
+                                      "with their own sources and methods. Some figures are upper bounds (\"as "
+                                      "many as\") and one has no date at all."),
                         min_words=15)
 
 
@@ -701,7 +772,8 @@ def conventions_table(n: int = 1000, day_one: date = WAR_DAY_ONE) -> pd.DataFram
 def check_day_1000(answer: object, n: int = 1000) -> bool:
     """Show whether ``answer`` (a Timestamp or date) is day ``n`` counted the inclusive way."""
     if answer is None:
-        show_message("Not answered yet: replace None with your calculation and run the cell.")
+        show_message("Not answered yet: replace None in the exercise cell with your calculation, run it, then "
+                     "run this cell again.")
         return False
     try:
         given = pd.Timestamp(answer).date()
@@ -731,8 +803,9 @@ def day_1000_question(notebook: str = NOTEBOOK_CONTEXT, n: int = 1000):
     near = {
         elapsed: (f"{elapsed:%d %b %Y} is {n:,} elapsed days after 24 Feb 2022. The press counts 24 Feb 2022 as "
                   f"day 1 (inclusive), so day {n:,} comes one day earlier (facts A2)."),
-        right - timedelta(days=1): (f"That is day {n - 1:,}: the article \"approaches\" day {n:,} because on "
-                                    "that date it was one day away (facts A2)."),
+        right - timedelta(days=1): (f"That is day {n - 1:,}, one day before day {n:,}. Facts A2: on 18 Nov 2024 "
+                                    "the war was on day 999, which is why the article says it \"approaches\" "
+                                    "day 1,000."),
     }
     explanation = (f"Day 1 is 24 Feb 2022 (facts A1); add {n - 1:,} days to get day {n:,}. Kyiv Independent, "
                    "AP, Reuters and the EU marked this date as the 1,000th day (facts A2).")

@@ -1,0 +1,422 @@
+"""helpers.context: notebook 1 (context) and the helpers of notebook 0 (start here).
+
+Exact expectations on the course seed; other articles must give empty or smaller tables, never errors.
+Widgets are driven the way a student would: set ``.input.value``, click ``.button``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import matplotlib
+import pandas as pd
+import pytest
+
+import helpers
+import helpers.context as ctx
+from helpers import exercises
+from helpers.curated import load_table
+
+from .conftest import ROOT, SEED, TEST_ARTICLES
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def other_articles():
+    return {path.stem: helpers.load_article(path) for path in sorted(TEST_ARTICLES.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def claims(seed_article):
+    return ctx.claims_and_background(seed_article)
+
+
+@pytest.fixture
+def answers_dir(tmp_path, monkeypatch):
+    """A private answers folder, and no answer store cached from another test."""
+    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
+    exercises._STORES.clear()
+    yield tmp_path
+    exercises._STORES.clear()
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Capture the HTML that helpers.context shows (instead of displaying it)."""
+    captured: list[str] = []
+    monkeypatch.setattr(ctx, "show_html", captured.append)
+    return captured
+
+
+def pairs(table: pd.DataFrame) -> set[tuple[str, str]]:
+    return set(zip(table["sentence_id"], table["fact_id"]))
+
+
+# -- claims side by side with background facts --------------------------------------------------
+
+def test_claims_table_has_the_documented_columns(claims):
+    assert list(claims.columns) == ["sentence_id", "citation", "topic", "article_says", "matched", "fact_id",
+                                    "background", "adds_or_qualifies", "source", "confidence"]
+    assert (claims["citation"] == "¶" + claims["sentence_id"]).all()
+    assert not claims.duplicated(["sentence_id", "fact_id"]).any()
+
+
+@pytest.mark.parametrize("sentence_id, fact_ids", [
+    ("1.2", {"A1", "A2"}),                    # "its 1,000th day"
+    ("3.1", {"A10", "A11", "A12", "X2"}),     # "over 10,000 North Korean troops"
+    ("3.1", {"A9"}),                          # first mention of the Kursk region
+    ("7.2", {"A6", "X1"}),                    # Odesa: 10 killed, nearly 50 injured
+    ("4.3", {"B11", "B12"}),                  # "adding oil to the fire"
+    ("4.1", {"B13"}),                         # "appropriate and tangible"
+    ("6.2", {"B9", "B10"}),                   # Jon Finer
+    ("5.1", {"A3", "A5"}),                    # no formal announcement / "speak for themselves"
+    ("8.2", {"A17"}),                         # Trump's 24 hours
+    ("8.1", {"A16"}),                         # January 20th
+    ("2.1", {"B1", "B2"}),                    # ATACMS, first mention
+    ("5.2", {"A4"}),                          # ATACMS first used in Kursk
+])
+def test_claims_pair_the_seed_sentences_with_their_facts(claims, sentence_id, fact_ids):
+    assert {(sentence_id, fid) for fid in fact_ids} <= pairs(claims)
+
+
+def test_the_1000th_day_row(claims, seed_article):
+    row = claims[(claims["sentence_id"] == "1.2") & (claims["fact_id"] == "A2")].iloc[0]
+    assert row["citation"] == "¶1.2"
+    assert row["matched"] == "its 1,000th day"
+    assert row["article_says"] == seed_article.sentence("1.2")
+    assert row["background"].startswith("Day 1,000 = Tuesday 19 Nov 2024")
+    assert "kyivindependent.com" in row["source"]
+    assert row["confidence"] == "computed + checked"
+
+
+def test_claims_follow_the_article_order_and_quote_facts_verbatim(claims, seed_article):
+    order = seed_article.sentences["sentence_id"].tolist()
+    positions = [order.index(s) for s in claims["sentence_id"]]
+    assert positions == sorted(positions)
+    facts = load_table("facts").set_index("fact_id")
+    for row in claims.itertuples():
+        assert row.background == facts.loc[row.fact_id, "fact"]
+        assert row.confidence == facts.loc[row.fact_id, "confidence"]
+        assert row.article_says == seed_article.sentence(row.sentence_id)
+        assert row.adds_or_qualifies and row.source
+
+
+def test_the_odesa_and_troop_rows_say_what_matched(claims):
+    odesa = claims[claims["fact_id"] == "A6"].iloc[0]
+    assert odesa["matched"] == "10 people; nearly 50"
+    troops = claims[claims["fact_id"] == "A10"].iloc[0]
+    assert troops["matched"] == "over 10,000 North Korean troops"
+
+
+def test_claim_rules_cite_only_usable_facts():
+    facts = load_table("facts").set_index("fact_id")
+    for rule in ctx.CLAIM_RULES:
+        assert rule.notes, rule.topic
+        for fact_id in rule.notes:
+            assert fact_id in facts.index, fact_id
+            level = facts.loc[fact_id, "confidence"].lower()
+            assert level not in ("unverified", "not verifiable", "interpretation"), fact_id
+
+
+def test_claims_are_found_by_content_not_by_sentence_number(seed_article):
+    """Drop the first paragraph: its rows disappear and the others move to their new ids."""
+    text = seed_article.text.split("\n", 1)[1]
+    shorter = helpers.parse_text(text, article_id="shorter")
+    table = ctx.claims_and_background(shorter)
+    assert "A2" not in set(table["fact_id"])          # the "1,000th day" sentence is gone
+    assert ("2.1", "A10") in pairs(table)             # the troops sentence is now ¶2.1
+    assert ("6.2", "A6") in pairs(table)              # the Odesa sentence is now ¶6.2
+    assert shorter.sentence("2.1").startswith("The timing of this decision")
+
+
+def test_claims_on_other_articles_are_empty_but_well_formed(other_articles):
+    for article in other_articles.values():
+        table = ctx.claims_and_background(article)
+        assert list(table.columns) == ctx.CLAIMS_COLUMNS
+        assert table.empty or set(table["sentence_id"]) <= set(article.sentences["sentence_id"])
+
+
+def test_sentences_without_background(seed_article, claims):
+    missing = ctx.sentences_without_background(seed_article, claims)
+    assert missing["citation"].tolist() == ["¶3.2", "¶9.1"]
+    assert list(ctx.claims_overview(claims).columns) == [
+        "citation", "topic", "fact_id", "what the background adds or qualifies", "confidence"]
+
+
+# -- who, what, where ------------------------------------------------------------------------------
+
+def test_mention_counts_add_up(seed_article):
+    counts = ctx.mention_counts(seed_article)
+    assert counts["mentions"].sum() == len(seed_article.mentions)
+    assert counts.iloc[0]["kind"] == "state"
+    assert set(counts["kind"]) == set(seed_article.mentions["kind"])
+
+
+def test_who_what_where_cites_first_mentions(seed_article):
+    table = ctx.who_what_where(seed_article)
+    assert len(table) == seed_article.mentions["actor_id"].nunique()
+    assert table["mentions"].sum() == len(seed_article.mentions)
+    places = ctx.who_what_where(seed_article, kind="place").set_index("actor_id")
+    assert places.loc["kursk", "first_named"] == "¶3.1"
+    assert places.loc["odesa", "first_named"] == "¶7.2"
+    finer = table.set_index("actor_id").loc["jon_finer"]
+    assert finer["first_named"] == "¶6.2" and finer["kind"] == "person"
+
+
+def test_who_what_where_on_an_article_without_places(other_articles):
+    places = ctx.who_what_where(other_articles["synthetic_crlf_bom"], kind="place")
+    assert places.empty and "first_named" in places.columns
+
+
+def test_core_claim_and_sentence_html(seed_article):
+    assert ctx.core_claim_id(seed_article) == "1.1"
+    markup = ctx.sentence_html(seed_article, "1.1")
+    assert "¶1.1" in markup and "<mark>Joe Biden</mark>" in markup
+    assert "warning" in ctx.sentence_html(seed_article, "99.9")
+
+
+def test_sentence_html_escapes_seed_markup():
+    article = helpers.parse_text('Joe Biden said "<img src=x onerror=alert(1)>" today.', article_id="hostile")
+    markup = ctx.sentence_html(article, "1.1")
+    assert "<img" not in markup and "&lt;img src=x" in markup
+
+
+def test_check_states(seed_article, shown):
+    states = seed_article.mentions[seed_article.mentions["kind"] == "state"]
+    assert ctx.check_states(seed_article, states) is True
+    assert "Yes" in shown[-1]
+    assert ctx.check_states(seed_article, seed_article.mentions) is False
+    assert "whole table" in shown[-1]
+    assert ctx.check_states(seed_article, None) is False
+
+
+# -- glossary and references -----------------------------------------------------------------------
+
+def test_glossary_table():
+    glossary = ctx.glossary_table()
+    assert list(glossary.columns) == ["term", "definition", "fact_ids", "source"]
+    atacms = glossary.set_index("term").loc["ATACMS"]
+    assert "300 km" in atacms["definition"] and atacms["fact_ids"] == "B1;B2;X3"
+    assert {"Storm Shadow / SCALP-EG", "Kursk region", "ballistic missile", "cruise missile"} <= set(glossary["term"])
+
+
+def test_references_cover_every_fact_the_notebook_uses():
+    references = ctx.references_table()
+    used = set(ctx.fact_ids_used())
+    assert set(references["fact_id"]) == used
+    assert {"A1", "A2", "A10", "A11", "A12", "X2", "B13"} <= used
+    a1 = references.set_index("fact_id").loc["A1", "source"]
+    assert a1 == ('Kyiv Independent, "Ukraine marks 1,000 days of war", '
+                  "https://kyivindependent.com/ukraine-marks-1000-days-war/")
+
+
+def test_show_table_escapes_cells(shown):
+    ctx.show_table(pd.DataFrame({"text": ["<script>alert(1)</script>"]}), caption="<b>x</b>")
+    assert "<script>" not in shown[-1] and "&lt;script&gt;" in shown[-1] and "&lt;b&gt;x" in shown[-1]
+
+
+# -- troop estimates -------------------------------------------------------------------------------
+
+def test_troop_table_has_the_nis_row_and_marks_undated_rows():
+    table = ctx.troop_estimates_table()
+    assert list(table.columns) == ctx.TROOP_COLUMNS
+    nis = table[(table["source_org"] == "South Korea: National Intelligence Service (NIS)")
+                & (table["estimate_high"] == 12000)].iloc[0]
+    assert nis["date"] == pd.Timestamp("2024-10-18")
+    assert nis["estimate_low"] == 12000 and nis["scope"] == "decided to send" and nis["fact_id"] == "A10"
+    undated = table[~table["on_figure"]]
+    assert undated["date"].isna().all() and len(undated) == 1
+    assert undated.iloc[0]["estimate_high"] == 15000
+    assert table["date"].dropna().is_monotonic_increasing
+
+
+def test_article_troop_figure(seed_article, other_articles):
+    figures = ctx.article_troop_figure(seed_article)
+    assert figures["text"].tolist() == ["over 10,000 North Korean troops", "up to 100,000 soldiers"]
+    assert figures.iloc[0]["sentence_id"] == "3.1"
+    assert ctx.article_troop_figure(other_articles["synthetic_harbour_strike"]).empty
+
+
+def test_troop_figure_has_title_labels_reference_line_and_alt(seed_article):
+    import matplotlib.pyplot as plt
+
+    fig, table, alt = ctx.plot_troop_estimates(seed_article)
+    try:
+        assert fig.get_suptitle() == "North Korean troops for Russia: estimates by source and date"
+        assert fig.axes[0].get_ylabel() == "Number of troops"
+        assert fig.get_supxlabel().startswith("Date of the estimate")
+        assert len(fig.axes) == 2                                   # a break before the Apr 2025 estimate
+        flat_lines = [tuple(line.get_ydata()) for line in fig.axes[0].lines]
+        assert (10000, 10000) in flat_lines                         # the article's figure
+        legend_labels = [text.get_text() for text in fig.legends[0].get_texts()]
+        for source in table.loc[table["on_figure"], "source_org"].unique():
+            assert source in legend_labels and source in alt
+        assert "over 10,000 North Korean troops (¶3.1)" in alt
+        assert "Not plotted, because undated: 15,000 (United States: White House (via ABC))" in alt
+        assert table.equals(ctx.troop_estimates_table())
+    finally:
+        plt.close(fig)
+
+
+def test_troop_figure_without_the_article(other_articles):
+    import matplotlib.pyplot as plt
+
+    for article in (None, other_articles["synthetic_harbour_strike"]):
+        fig, _, alt = ctx.plot_troop_estimates(article)
+        assert "article" not in alt
+        assert (10000, 10000) not in [tuple(line.get_ydata()) for line in fig.axes[0].lines]
+        plt.close(fig)
+
+
+def test_highest_estimate_is_the_undated_white_house_figure():
+    best = ctx.highest_estimate()
+    assert best["source_org"] == "United States: White House (via ABC)"
+    assert best["estimate_high"] == 15000 and pd.isna(best["date"])
+
+
+def test_troop_question_feedback(answers_dir):
+    question = ctx.troop_question()
+    assert question.correct == "United States: White House (via ABC), no date given"
+    assert question.correct in question.input.options and len(question.input.options) == 4
+    assert "South Korea: National Intelligence Service (NIS), 18 Oct 2024" in question.input.options
+
+    question.button.click()
+    assert "Choose an answer first" in question.feedback.value
+    question.input.value = "South Korea: National Intelligence Service (NIS), 18 Oct 2024"
+    question.button.click()
+    assert "Not quite" in question.feedback.value and "12,000 (decided to send)" in question.feedback.value
+    question.input.value = question.correct
+    question.button.click()
+    assert "Yes" in question.feedback.value and "15,000" in question.feedback.value
+    assert "no date" in question.feedback.value
+
+    saved = json.loads((answers_dir / "context.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["troop_highest"]["value"] == question.correct
+    exercises._STORES.clear()
+    assert ctx.troop_question().input.value == question.correct      # restored on reopening
+
+
+def test_why_disagree_question(answers_dir):
+    question = ctx.why_disagree_question()
+    question.input.value = "dates differ"
+    question.button.click()
+    assert "Write at least 15" in question.feedback.value
+    question.input.value = ("They were made on different dates, they count different things such as troops in "
+                            "Kursk or in Russia, and different agencies count")
+    question.button.click()
+    assert "One possible answer" in question.feedback.value and "different dates" in question.feedback.value
+
+
+# -- the date from "its 1,000th day" ---------------------------------------------------------------
+
+def test_war_day_to_date():
+    assert ctx.war_day_to_date(1000) == date(2024, 11, 19)
+    assert ctx.war_day_to_date(1000, inclusive=False) == date(2024, 11, 20)
+    assert ctx.war_day_to_date(1) == date(2022, 2, 24)
+    assert ctx.war_day_to_date(999) == date(2024, 11, 18)
+    assert (pd.Timestamp("2022-02-24") + pd.Timedelta(days=999)).date() == ctx.war_day_to_date(1000)
+    for bad in (0, -3, 1.5, True):
+        with pytest.raises(ValueError):
+            ctx.war_day_to_date(bad)
+
+
+def test_ordinal_day_and_the_parser_agree(seed_article):
+    rows = ctx.ordinal_day_rows(seed_article)
+    assert rows["text"].tolist() == ["its 1,000th day"] and rows.iloc[0]["sentence_id"] == "1.2"
+    assert ctx.ordinal_day_number(seed_article) == 1000
+    assert ctx.war_day_to_date(1000) == seed_article.reference_date
+
+
+def test_conventions_table():
+    table = ctx.conventions_table(1000)
+    assert table["date"].tolist() == ["Tuesday 19 November 2024", "Wednesday 20 November 2024"]
+    assert "days=999" in table.iloc[0]["python"] and "days=1000" in table.iloc[1]["python"]
+
+
+def test_check_day_1000(shown):
+    assert ctx.check_day_1000(pd.Timestamp("2024-11-19")) is True and "Yes" in shown[-1]
+    assert ctx.check_day_1000(date(2024, 11, 20)) is False and "elapsed" in shown[-1]
+    assert ctx.check_day_1000(None) is False and "Not answered" in shown[-1]
+    assert ctx.check_day_1000("not a date") is False and "not a date" in shown[-1]
+
+
+def test_day_1000_question_feedback(answers_dir):
+    question = ctx.day_1000_question()
+    question.input.value = date(2024, 11, 20)
+    question.button.click()
+    assert "Close" in question.feedback.value and "elapsed" in question.feedback.value
+    question.input.value = date(2024, 11, 18)
+    question.button.click()
+    assert "day 999" in question.feedback.value
+    question.input.value = date(2024, 12, 1)
+    question.button.click()
+    assert "12 day(s) late" in question.feedback.value
+    question.input.value = date(2024, 11, 19)
+    question.button.click()
+    assert "Yes: Tuesday 19 November 2024" in question.feedback.value
+    saved = json.loads((answers_dir / "context.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["day_1000"]["value"] == "2024-11-19"
+
+
+# -- notebook 0 helpers ----------------------------------------------------------------------------
+
+def test_table_overview_counts_every_table(seed_article):
+    overview = ctx.table_overview(seed_article)
+    assert overview["table"].tolist() == list(helpers.TABLES)
+    for row in overview.itertuples():
+        assert row.rows == len(seed_article.table(row.table)) and row.holds
+
+
+def test_first_quote_question_on_the_seed(seed_article, answers_dir):
+    question = ctx.first_quote_question(seed_article)
+    assert question.correct == "¶4.1"
+    assert list(question.input.options) == ["¶3.2", "¶4.1", "¶4.3", "¶5.1"]
+    question.input.value = "¶3.2"
+    question.button.click()
+    assert "Not quite" in question.feedback.value and "indirect" in question.feedback.value
+    question.input.value = "¶5.1"
+    question.button.click()
+    assert "earlier sentence" in question.feedback.value
+    question.input.value = "¶4.1"
+    question.button.click()
+    assert "Yes" in question.feedback.value and "Russian foreign ministry" in question.feedback.value
+    saved = json.loads((answers_dir / "start_here.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["first_quote"]["value"] == "¶4.1"
+
+
+def test_first_quote_question_is_computed_for_other_articles(other_articles, answers_dir):
+    for article in other_articles.values():
+        question = ctx.first_quote_question(article)
+        if article.quotes.empty:
+            continue
+        first = article.quotes.sort_values("start").iloc[0]["sentence_id"]
+        assert question.correct == f"¶{first}" and question.correct in question.input.options
+    no_quotes = helpers.parse_text("A plain sentence. Another plain sentence.", article_id="plain")
+    message = ctx.first_quote_question(no_quotes)
+    assert "no direct quote" in message.value
+
+
+def test_expectations_question(answers_dir):
+    question = ctx.expectations_question()
+    question.input.value = "I want to check who is quoted and whether the numbers match other sources"
+    question.button.click()
+    assert "One possible answer" in question.feedback.value
+
+
+def test_practice_sentence_and_check_sentence(seed_article, other_articles, shown):
+    assert ctx.practice_sentence_id(seed_article) == "4.3"
+    assert ctx.practice_sentence_id(other_articles["synthetic_crlf_bom"]) == "3.2"
+    assert ctx.check_sentence(seed_article, "4.3", seed_article.sentence("4.3")) is True
+    assert ctx.check_sentence(seed_article, "4.3", seed_article.sentence("4.2")) is False
+    assert "¶4.2, not ¶4.3" in shown[-1]
+    assert ctx.check_sentence(seed_article, "4.3", None) is False
+    assert ctx.check_sentence(seed_article, "4.3", "anything") is False
+
+
+def test_available_articles_resolve_from_the_notebooks_folder():
+    table = ctx.available_articles()
+    assert f"../seeds/{SEED.name}" in table["SEED"].tolist()
+    for seed in table["SEED"]:
+        assert (ROOT / "notebooks" / seed).resolve().is_file()
