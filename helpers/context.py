@@ -21,6 +21,7 @@ import pandas as pd
 from .article import Article, cite
 from .curated import fact_citation, load_table, split_list
 from .display import GREY, OKABE_ITO, actor_colours, escape, message_html, show_html
+from .display import show_table as show_table  # re-exported: notebooks call context.show_table
 
 NOTEBOOK_START = "start_here"
 NOTEBOOK_CONTEXT = "context"
@@ -43,16 +44,6 @@ TROOP_UNITS = ("troops", "soldiers")
 
 
 # -- small display helpers ---------------------------------------------------------------------
-
-def show_table(table: pd.DataFrame, caption: str = "") -> None:
-    """Show a table in full (long text wraps, nothing is cut off); pandas escapes every cell."""
-    caption_html = f"<p><b>{escape(caption)}</b></p>" if caption else ""
-    # pandas escapes every cell, so a literal "<td>" below can only be a tag pandas wrote.
-    body = (table.to_html(index=False, escape=True, border=0, na_rep="")
-            .replace("<td>", '<td style="text-align:left;vertical-align:top">')
-            .replace("<th>", '<th style="text-align:left">'))
-    show_html(f'{caption_html}<div class="course-table" style="max-width:100%;overflow-x:auto">{body}</div>')
-
 
 def show_message(text: str, kind: str = "info") -> None:
     """A short message box (the text is escaped)."""

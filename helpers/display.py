@@ -133,6 +133,26 @@ def _marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> st
     return "".join(pieces)
 
 
+def table_html(table: pd.DataFrame, caption: str = "") -> str:
+    """A table in full (long text wraps, nothing cut off), left-aligned; pandas escapes every cell."""
+    caption_html = f"<p><b>{escape(caption)}</b></p>" if caption else ""
+    if table.empty:
+        return caption_html + message_html("No rows: the article gives nothing to show here.", "info")
+    # pandas escapes every cell, so a literal "<td>" here can only be a tag pandas wrote.
+    body = (table.to_html(index=False, escape=True, border=0, na_rep="")
+            .replace("<td>", '<td style="text-align:left;vertical-align:top">')
+            .replace("<th>", '<th style="text-align:left">'))
+    return f'{caption_html}<div class="course-table" style="max-width:100%;overflow-x:auto">{body}</div>'
+
+
+def show_table(table: pd.DataFrame, caption: str = "") -> None:
+    """Display :func:`table_html`, with a plain-text version for places that cannot show HTML."""
+    from IPython.display import display
+
+    plain = (caption + "\n" if caption else "") + (table.to_string(index=False) if not table.empty else "(no rows)")
+    display({"text/html": table_html(table, caption), "text/plain": plain}, raw=True)
+
+
 def show_html(markup: str) -> None:
     """Display HTML that this module built (all seed text inside it is already escaped)."""
     from IPython.display import HTML, display

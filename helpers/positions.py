@@ -26,7 +26,7 @@ from matplotlib.ticker import MaxNLocator
 from .article import Article, cite
 from .course import COURSE_SEED_ID, is_course_seed
 from .curated import fact_citation, load_table, split_list
-from .display import GREY, OKABE_ITO, actor_colours, escape, message_html
+from .display import GREY, OKABE_ITO, actor_colours, escape, message_html, show_table
 from .exercises import ChoiceQuestion, TextQuestion, remember, store_warning
 from .scoring import agreement_table, cohen_kappa, percent_agreement
 
@@ -450,20 +450,6 @@ def plot_attribution(article: Article) -> tuple[Figure, str, pd.DataFrame]:
 
 
 # -- display and exercises --------------------------------------------------------------------
-
-
-def show_table(table: pd.DataFrame, caption: str = "") -> None:
-    """Show a table in full (no cut-off text), escaped, without the index."""
-    from IPython.display import display
-
-    caption_html = f"<p><b>{escape(caption)}</b></p>" if caption else ""
-    if table.empty:
-        display({"text/html": caption_html + message_html("No rows: the article gives nothing to show here.", "info"),
-                 "text/plain": f"{caption}\n(no rows)"}, raw=True)
-        return
-    html_text = caption_html + table.to_html(index=False, escape=True, border=0)
-    display({"text/html": html_text, "text/plain": (caption + "\n" if caption else "") + table.to_string(index=False)},
-            raw=True)
 
 
 def sentences_question(article: Article, notebook: str = NOTEBOOK) -> ChoiceQuestion:

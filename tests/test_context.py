@@ -212,9 +212,12 @@ def test_references_cover_every_fact_the_notebook_uses():
                   "https://kyivindependent.com/ukraine-marks-1000-days-war/")
 
 
-def test_show_table_escapes_cells(shown):
-    ctx.show_table(pd.DataFrame({"text": ["<script>alert(1)</script>"]}), caption="<b>x</b>")
-    assert "<script>" not in shown[-1] and "&lt;script&gt;" in shown[-1] and "&lt;b&gt;x" in shown[-1]
+def test_show_table_escapes_cells():
+    from helpers.display import table_html
+
+    html = table_html(pd.DataFrame({"text": ["<script>alert(1)</script>"]}), caption="<b>x</b>")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;x" in html
+    assert ctx.show_table is __import__("helpers.display", fromlist=["show_table"]).show_table
 
 
 # -- troop estimates -------------------------------------------------------------------------------
