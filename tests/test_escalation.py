@@ -1,0 +1,386 @@
+"""Tests for helpers.escalation (notebook 4): exact expectations on the course article, the
+reference tables, and the widgets driven from Python the way a student would use them."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers import escalation
+from helpers.curated import load_table, split_list
+from helpers.scoring import brier_score
+
+from .conftest import SEED, TEST_ARTICLES
+
+OTHER_ARTICLES = sorted(TEST_ARTICLES.glob("*.txt"))
+
+
+@pytest.fixture
+def answers(monkeypatch, tmp_path):
+    """A private answers folder and no cached stores (a fresh kernel)."""
+    import helpers.exercises
+
+    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
+    helpers.exercises._STORES.clear()
+    yield tmp_path
+    helpers.exercises._STORES.clear()
+
+
+@pytest.fixture(scope="module")
+def article():
+    return helpers.load_article(SEED)
+
+
+# -- rules -----------------------------------------------------------------------------------------
+
+
+def test_find_by_rule_on_the_seed(article):
+    assert escalation.find_by_rule(article, "statements.lemma=warn") == ["4.1"]
+    assert escalation.find_by_rule(article, "quantities.unit=troops") == ["3.1"]
+    assert escalation.find_by_rule(article, "sentences.text~killed") == ["7.2"]
+    assert escalation.find_by_rule(article, "statements.content~24 hours") == ["8.2"]
+    # alternatives, returned once each and in article order
+    assert escalation.find_by_rule(article, "sentences.text~power grid | sentences.text~infrastructure") == \
+        ["6.2", "7.1"]
+    # whole words only: "war" does not match "warning" or "wars" on its own
+    assert "4.1" not in escalation.find_by_rule(article, "sentences.text~war")
+
+
+@pytest.mark.parametrize("rule", ["sentences text~x", "nosuch.text~x", "sentences.nosuch=x", ""])
+def test_find_by_rule_rejects_malformed_rules(article, rule):
+    with pytest.raises(ValueError):
+        escalation.find_by_rule(article, rule)
+
+
+# -- ladder ----------------------------------------------------------------------------------------
+
+
+def test_ladder_units_are_the_seven_of_the_csv():
+    units = escalation.ladder_units()
+    assert list(units["order"]) == list(range(1, 8))
+    assert units.loc[0, "unit"] == "Subcrisis maneuvering" and units.loc[0, "rungs"] == "1–3"
+    assert units["last_rung"].max() == 44
+    assert (units["threshold_after"] != "").sum() == 6
+
+
+def test_ladder_items_found_by_rule(article):
+    items = escalation.ladder_items(article).set_index("item_id")
+    assert items["sentence_id"].to_dict() == {
+        "us_decision": "1.1", "russia_warning": "4.1", "nk_troops": "3.1", "odesa_strike": "7.2",
+        "trump_24h": "8.2"}
+    assert items.loc["russia_warning", "cite"] == "¶4.1"
+    assert items.loc["russia_warning", "unit_order"] == 1
+    assert items.loc["trump_24h", "reference_unit"] == "0. Not a step up the ladder"
+    assert set(items["confidence"]) == {"interpretation"}
+
+
+@pytest.mark.parametrize("path", OTHER_ARTICLES, ids=lambda p: p.stem)
+def test_course_only_tables_are_empty_for_other_articles(path):
+    other = helpers.load_article(path)
+    assert escalation.ladder_items(other).empty
+    assert escalation.ach_hypotheses(other).empty
+    assert escalation.ach_evidence(other).empty
+    assert list(escalation.ladder_items(other).columns) == escalation.LADDER_ITEM_COLUMNS
+
+
+def test_ladder_placements_table_is_valid():
+    placements = escalation.ladder_placements()
+    assert placements["item_id"].is_unique
+    assert placements["unit_order"].between(0, 7).all()
+    assert set(placements["confidence"]) == {"interpretation"}
+    _assert_citable(placements["fact_ids"])
+
+
+def test_ladder_reasoning_uses_only_rung_titles_from_the_csv():
+    titles = {part.split(":", 1)[1].strip().split(" (")[0] for cell in escalation.ladder_units()["example_rungs"]
+              for part in split_list(cell) if ":" in part}
+    assert "Solemn and formal declarations" in titles and "Spasm or insensate war" in titles
+    for reasoning in escalation.ladder_placements()["reasoning"]:
+        for quoted in pd.Series([reasoning]).str.findall(r'"([^"]+)"').iloc[0]:
+            thresholds = set(escalation.ladder_units()["threshold_after"])
+            assert quoted in titles | thresholds | {"central sanctuary"}, quoted
+
+
+def test_ladder_reveal_compares_with_the_reference(article, answers):
+    exercise = escalation.LadderExercise(article)
+    exercise.dropdowns["us_decision"].value = 2          # same as the reference
+    exercise.dropdowns["russia_warning"].value = 3       # reference 1: two units apart
+    exercise.dropdowns["odesa_strike"].value = 3         # reference 2: one unit apart
+    exercise.dropdowns["trump_24h"].value = 1            # reference: not a step up
+    exercise.reveal_button.click()
+    table = exercise.compare().set_index("item_id")
+    assert table["agreement"].to_dict() == {
+        "us_decision": "same unit", "russia_warning": "2 units apart", "nk_troops": "not placed",
+        "odesa_strike": "1 unit apart", "trump_24h": "different: one of you says it is not a step up"}
+    assert table.loc["russia_warning", "difference"] == 2
+    assert pd.isna(table.loc["nk_troops", "difference"])
+    assert "You placed 4 of 5 items; 1 match" in exercise.status.value
+    assert "Solemn and formal declarations" in exercise.result.value
+    assert "interpretation" in exercise.result.value
+    # the choices were saved, under one id per item
+    saved = json.loads((answers / "04_escalation.json").read_text())["answers"]
+    assert saved["ladder.russia_warning"]["value"] == 3
+
+
+def test_ladder_choices_restore_after_restart(article, answers):
+    import helpers.exercises
+
+    escalation.LadderExercise(article).dropdowns["nk_troops"].value = 5
+    helpers.exercises._STORES.clear()
+    assert escalation.LadderExercise(article).dropdowns["nk_troops"].value == 5
+
+
+def test_ladder_widget_escapes_text(answers):
+    items = pd.DataFrame([{"item_id": "x", "label": "<b>bold</b>", "sentence_id": "1.1", "cite": "¶1.1",
+                           "text": "<img src=x onerror=alert(1)>", "article_rule": "", "unit_order": 1,
+                           "reference_unit": "", "reasoning": "<script>bad()</script>", "fact_ids": "D4",
+                           "confidence": "interpretation"}])
+    exercise = escalation.LadderExercise(helpers.parse_text("A sentence."), items=items)
+    exercise.reveal_button.click()
+    html = exercise.widget.children[1].children[0].value + exercise.result.value
+    assert "<img" not in html and "<script>" not in html and "&lt;img" in html
+
+
+# -- certainty --------------------------------------------------------------------------------------
+
+
+def test_certainty_table_on_the_seed(article):
+    table = escalation.certainty_table(article).set_index("sentence_id")
+    assert len(table) == len(article.sentences)
+    assert table.loc["3.2", "category"] == "speculative"
+    assert table.loc["3.2", "cues"].split("; ") == ["Unconfirmed reports suggest", "may"]
+    assert table.loc["3.2", "cite"] == "¶3.2"
+    assert table.loc["4.3", "category"] == "reported"                     # accused, no hedge
+    assert table.loc["4.3", "attributed_to"] == "Putin's spokesman"
+    assert table.loc["7.2", "category"] == "confirmed"                    # only an approximator
+    assert table.loc["7.2", "cues"] == "nearly"
+    assert table.loc["1.1", "category"] == "confirmed" and table.loc["1.1", "cues"] == ""
+    assert table["category"].value_counts().to_dict() == {"speculative": 8, "confirmed": 7, "reported": 5}
+
+
+def test_according_to_is_reported_not_speculative():
+    table = escalation.certainty_table(helpers.load_article(TEST_ARTICLES / "synthetic_harbour_strike.txt"))
+    row = table.set_index("sentence_id").loc["5.2"]
+    assert row["category"] == "reported" and row["cues"] == "According to; nearly"
+
+
+@pytest.mark.parametrize("path", [SEED, *OTHER_ARTICLES], ids=lambda p: p.stem)
+def test_certainty_chart_matches_its_table(path):
+    other = helpers.load_article(path)
+    fig, alt, counts = escalation.plot_certainty(other)
+    assert counts["total"].sum() == len(other.sentences)
+    assert (counts[list(escalation.CATEGORIES)].sum(axis=1) == counts["total"]).all()
+    assert f"{counts['speculative'].sum()} speculative" in alt
+    assert fig.axes[0].get_title() and fig.axes[0].get_xlabel() and fig.axes[0].get_ylabel()
+
+
+def test_hedge_layers_of_the_seed(article):
+    layers = escalation.hedge_layers(article)
+    own = layers.loc[layers["sentence_id"] == "3.2"]
+    assert list(own["layer"]) == ["who says so", "how sure", "how much"]
+    assert list(own["words"]) == ["Unconfirmed reports suggest", "may", "up to 100,000 soldiers"]
+
+
+def test_hedges_html_escapes_seed_text():
+    hostile = helpers.parse_text('<img src=x onerror=alert(1)> may strike. Officials said "<b>no</b>."')
+    html = escalation.hedges_html(hostile)
+    assert "<img src=x" not in html and "&lt;img" in html and "<mark>may</mark>" in html
+
+
+def test_signal_statements_of_the_seed(article):
+    table = escalation.signal_statements(article)
+    assert list(table["cite"]) == ["¶4.1", "¶6.2", "¶8.2"]
+
+
+# -- ACH -------------------------------------------------------------------------------------------
+
+
+def test_ach_hypotheses_are_grounded_in_the_article(article):
+    table = escalation.ach_hypotheses(article).set_index("hypothesis_id")
+    assert list(table.index) == ["H1", "H2", "H3", "H4"]
+    assert table["grounded_in"].to_dict() == {"H1": "¶3.1, ¶6.2", "H2": "¶2.2, ¶8.1", "H3": "¶6.2, ¶7.1",
+                                              "H4": "¶6.1, ¶9.1"}
+
+
+def test_ach_evidence_and_reference_matrix(article):
+    evidence = escalation.ach_evidence(article)
+    assert list(evidence["evidence_id"]) == ["E1", "E2", "E3", "E4", "E5", "E6", "F1", "F2", "F3", "F4"]
+    assert evidence.set_index("evidence_id")["source"].to_dict()["E2"] == "¶6.2"
+    assert evidence.set_index("evidence_id")["source"].to_dict()["F2"] == "facts A3, A15"
+    marks = escalation.ach_reference_marks(evidence)
+    assert set(marks.values()) <= {"C", "I", "N"}
+    scores = escalation.ach_scores(marks).set_index("hypothesis_id")
+    assert scores["inconsistent"].to_dict() == {"H1": 0, "H2": 0, "H3": 1, "H4": 0}
+    assert scores["consistent"].to_dict() == {"H1": 4, "H2": 3, "H3": 3, "H4": 3}
+    assert scores["survives"].to_dict() == {"H1": True, "H2": True, "H3": False, "H4": True}
+
+
+def test_ach_matrix_table_is_valid():
+    table = pd.read_csv(escalation.CURATED_DIR / "ach_matrix.csv", dtype=str, keep_default_na=False)
+    assert list(table.columns) == escalation.ACH_MATRIX_COLUMNS
+    assert table["evidence_id"].is_unique
+    assert set(table["kind"]) == {"article", "fact"}
+    assert (table.loc[table["kind"] == "article", "evidence_rule"] != "").all()
+    assert (table.loc[table["kind"] == "fact", "fact_ids"] != "").all()
+    assert set(table["confidence"]) == {"interpretation"}
+    _assert_citable(table["fact_ids"])
+    cited = {f for cell in table["fact_ids"] for f in split_list(cell)}
+    assert not {f for f in cited if f.startswith("C")}, "the ACH evidence must be known on the article's day"
+
+
+def test_ach_scores_exact():
+    marks = {("E1", "H1"): "C", ("E1", "H2"): "I", ("E1", "H3"): "N", ("E1", "H4"): "",
+             ("E2", "H1"): "I", ("E2", "H2"): "I", ("E2", "H3"): "C", ("E2", "H4"): "C"}
+    scores = escalation.ach_scores(marks).set_index("hypothesis_id")
+    assert scores.to_dict("index") == {
+        "H1": {"inconsistent": 1, "consistent": 1, "not_applicable": 0, "unmarked": 0, "survives": False},
+        "H2": {"inconsistent": 2, "consistent": 0, "not_applicable": 0, "unmarked": 0, "survives": False},
+        "H3": {"inconsistent": 0, "consistent": 1, "not_applicable": 1, "unmarked": 0, "survives": True},
+        "H4": {"inconsistent": 0, "consistent": 1, "not_applicable": 0, "unmarked": 1, "survives": True},
+    }
+    assert not escalation.ach_scores({("E1", "H1"): ""})["survives"].any()
+
+
+def test_ach_widget_scores_a_marking(article, answers):
+    matrix = escalation.ACHMatrix(article)
+    assert len(matrix.dropdowns) == 10 * 4
+    matrix.score_button.click()
+    assert "Mark at least one cell first" in matrix.status.value
+    for (evidence_id, hypothesis_id), dropdown in matrix.dropdowns.items():
+        dropdown.value = "I" if (evidence_id, hypothesis_id) in {("E1", "H2"), ("F1", "H2"), ("E4", "H1")} else "C"
+    matrix.score_button.click()
+    mine = matrix.scores().set_index("hypothesis_id")
+    assert mine["inconsistent"].to_dict() == {"H1": 1, "H2": 2, "H3": 0, "H4": 0}
+    assert mine["survives"].to_dict() == {"H1": False, "H2": False, "H3": True, "H4": True}
+    assert "Fewest inconsistencies in your matrix: H3, H4" in matrix.status.value
+    assert "reference I" in matrix.result.value
+    saved = json.loads((answers / "04_escalation.json").read_text())["answers"]
+    assert saved["ach.E1.H2"]["value"] == "I"
+
+
+# -- forecasts -------------------------------------------------------------------------------------
+
+FORECASTS = {"q1": 0.9, "q2": 0.3, "q3": 0.5, "q4": 0.6, "q5": 0.2, "q6": 0.1}
+
+
+def test_forecast_then_reveal(answers):
+    exercise = escalation.ForecastExercise(notebook="04_escalation")
+    assert list(exercise.sliders) == list(FORECASTS)
+    assert all((s.min, s.max, s.step) == (0.0, 1.0, 0.05) for s in exercise.sliders.values())
+    for qid, value in FORECASTS.items():
+        exercise.sliders[qid].value = value
+    # reveal before lock: a kind message, nothing revealed
+    exercise.reveal_button.click()
+    assert "First lock your forecasts" in exercise.status.value
+    assert exercise.result.value == ""
+    # lock: sliders disabled, store locked
+    exercise.lock_button.click()
+    assert all(slider.disabled for slider in exercise.sliders.values())
+    assert exercise.lock_button.disabled
+    store = helpers.exercises.store_for("04_escalation")
+    assert all(store.is_locked(qid) for qid in FORECASTS)
+    # reveal: outcomes, sources, date, score against the hand-computed value
+    exercise.reveal_button.click()
+    outcomes = {"q1": 1, "q2": 1, "q3": 1, "q4": 1, "q5": 0, "q6": 0}
+    by_hand = ((0.9 - 1) ** 2 + (0.3 - 1) ** 2 + (0.5 - 1) ** 2 + (0.6 - 1) ** 2 + 0.2 ** 2 + 0.1 ** 2) / 6
+    assert by_hand == pytest.approx(0.16)
+    assert brier_score(list(FORECASTS.values()), list(outcomes.values())) == pytest.approx(by_hand)
+    assert "Your Brier score: 0.160" in exercise.status.value
+    assert "would score 0.250" in exercise.status.value and "better than" in exercise.status.value
+    html = exercise.result.value
+    questions = escalation.forecast_questions()
+    for row in questions.itertuples():
+        assert helpers.display.escape(row.outcome_text[4:]) in html
+        assert helpers.display.escape(row.url) in html
+    assert "Yes.</b> Yes." not in html and "No.</b> No." not in html and "<b>Yes.</b> On 19 Nov" in html
+    assert "as of mid-December 2025" in html and "lower is better" in html
+    assert 'alt="' in html and "The table behind this figure" in html
+    table = exercise.table()
+    assert table["forecast"].tolist() == list(FORECASTS.values())
+    assert table["outcome"].tolist() == list(outcomes.values())
+
+
+def test_locked_forecasts_survive_a_restart(answers):
+    import helpers.exercises
+
+    first = escalation.ForecastExercise(notebook="04_escalation")
+    for qid, value in FORECASTS.items():
+        first.sliders[qid].value = value
+    first.lock_button.click()
+    path = answers / "04_escalation.json"
+    before = path.read_bytes()
+
+    helpers.exercises._STORES.clear()                      # a kernel restart
+    again = escalation.ForecastExercise(notebook="04_escalation")
+    assert {qid: s.value for qid, s in again.sliders.items()} == FORECASTS
+    assert all(s.disabled for s in again.sliders.values())
+    assert again.is_locked and again.lock_button.disabled
+    again.sliders["q1"].value = 0.05                      # a student (or a script) tries anyway
+    assert path.read_bytes() == before
+    assert again.sliders["q1"].value == 0.9               # snaps back to the locked value
+    assert "locked" in again.status.value
+    again.reveal_button.click()
+    assert "Your Brier score: 0.160" in again.status.value
+
+
+def test_unmoved_sliders_lock_at_one_half(answers):
+    exercise = escalation.ForecastExercise(notebook="04_escalation")
+    exercise.lock()
+    assert exercise.forecasts() == {qid: 0.5 for qid in FORECASTS}
+    exercise.reveal()
+    assert "Your Brier score: 0.250" in exercise.status.value and "the same as" in exercise.status.value
+
+
+def test_forecast_chart(answers):
+    table = pd.DataFrame({"question_id": ["q1", "q2"], "forecast": [0.8, 0.4], "outcome": [1, 0],
+                          "squared_error": [0.04, 0.16], "baseline_squared_error": [0.25, 0.25]})
+    fig, alt, shown = escalation.plot_forecasts(table)
+    assert "Brier score 0.100" in alt and "q2" in alt
+    assert shown.equals(table)
+
+
+def test_callbacks_never_raise(answers, monkeypatch):
+    exercise = escalation.ForecastExercise(notebook="04_escalation")
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(exercise.store, "lock", broken)
+    exercise.lock_button.click()                          # must not raise
+    assert "Something went wrong" in exercise.status.value or "disk full" in exercise.status.value
+
+
+# -- code exercise ---------------------------------------------------------------------------------
+
+
+def test_check_brier_messages(capsys):
+    from unittest import mock
+
+    practice = escalation.practice_forecasts()
+    with mock.patch("IPython.display.display") as shown:
+        escalation.check_brier(practice, ((practice["forecast"] - practice["outcome"]) ** 2).mean())
+        escalation.check_brier(practice, None)
+        escalation.check_brier(practice, 0.5)
+    texts = [call.args[0].data for call in shown.call_args_list]
+    assert "Yes: 0.1775" in texts[0] and "Replace None" in texts[1] and "Not yet" in texts[2]
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _assert_citable(cells: pd.Series) -> None:
+    """Every fact id exists in facts.csv and is not unverified or not verifiable."""
+    facts = load_table("facts").set_index("fact_id")["confidence"].str.lower()
+    for cell in cells:
+        for fact_id in split_list(cell):
+            assert fact_id in facts.index, fact_id
+            assert facts[fact_id] not in ("unverified", "not verifiable"), fact_id
+
+
+def test_table_html_escapes_every_cell():
+    table = pd.DataFrame({"a<b": ['<a href="javascript:x()">y</a>', None]})
+    html = escalation.table_html(table)
+    assert "<a href" not in html and 'href="javascript' not in html and "a&lt;b" in html
