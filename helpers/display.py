@@ -133,22 +133,46 @@ def _marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> st
     return "".join(pieces)
 
 
-def table_html(table: pd.DataFrame, caption: str = "") -> str:
-    """A table in full (long text wraps, nothing cut off), left-aligned; pandas escapes every cell."""
+def table_html(table: pd.DataFrame, caption: str = "", columns: list[str] | None = None) -> str:
+    """A table in full (long text wraps, nothing cut off), left-aligned; every header and cell escaped."""
+    table = _dates_as_days(table if columns is None else table[columns])
     caption_html = f"<p><b>{escape(caption)}</b></p>" if caption else ""
     if table.empty:
         return caption_html + message_html("No rows: the article gives nothing to show here.", "info")
-    # pandas escapes every cell, so a literal "<td>" here can only be a tag pandas wrote.
-    body = (table.to_html(index=False, escape=True, border=0, na_rep="")
-            .replace("<td>", '<td style="text-align:left;vertical-align:top">')
-            .replace("<th>", '<th style="text-align:left">'))
-    return f'{caption_html}<div class="course-table" style="max-width:100%;overflow-x:auto">{body}</div>'
+    cell = '<td style="text-align:left;vertical-align:top">'
+    head = "".join(f'<th style="text-align:left">{escape(column)}</th>' for column in table.columns)
+    rows = "".join("<tr>" + "".join(f"{cell}{_cell_text(value)}</td>" for value in values) + "</tr>"
+                   for values in table.itertuples(index=False, name=None))
+    return (f'{caption_html}<div class="course-table" style="max-width:100%;overflow-x:auto">'
+            f'<table class="dataframe" border="0"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
 
 
-def show_table(table: pd.DataFrame, caption: str = "") -> None:
+def _cell_text(value: object) -> str:
+    """One escaped cell (quotes too); missing values are blank."""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):  # lists and other containers
+        pass
+    return escape(value)
+
+
+def _dates_as_days(table: pd.DataFrame) -> pd.DataFrame:
+    """Show datetime columns as YYYY-MM-DD (no midnight times, no NaT)."""
+    dates = [c for c in table.columns if pd.api.types.is_datetime64_any_dtype(table[c])]
+    if not dates:
+        return table
+    table = table.copy()
+    for column in dates:
+        table[column] = table[column].dt.strftime("%Y-%m-%d").fillna("")
+    return table
+
+
+def show_table(table: pd.DataFrame, caption: str = "", columns: list[str] | None = None) -> None:
     """Display :func:`table_html`, with a plain-text version for places that cannot show HTML."""
     from IPython.display import display
 
+    table = _dates_as_days(table if columns is None else table[columns])
     plain = (caption + "\n" if caption else "") + (table.to_string(index=False) if not table.empty else "(no rows)")
     display({"text/html": table_html(table, caption), "text/plain": plain}, raw=True)
 

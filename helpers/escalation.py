@@ -42,6 +42,8 @@ from .answers import AnswerStoreError
 from .article import TABLES, Article, cite
 from .course import is_course_seed
 from .curated import CURATED_DIR, CuratedDataError, fact_citation, load_table, split_list
+from .display import show_table as display_table
+from .display import table_html as display_table_html
 from .display import (GREY, OKABE_ITO, article_html, escape, figure_html, message_html, show_figure,
                       table_details_html)
 from .exercises import ChoiceQuestion, remember, store_for, store_warning
@@ -210,21 +212,13 @@ def find_by_rule(article: Article, rule: str) -> list[str]:
 
 
 def show_table(table: pd.DataFrame, columns: list[str] | None = None) -> None:
-    """Display a table with its full text (no truncation); every cell goes through ``escape``."""
-    from IPython.display import HTML, display
-
-    display(HTML(table_html(table, columns)))
+    """Display a table in full, escaped (see :func:`helpers.display.show_table`)."""
+    display_table(table, columns=columns)
 
 
 def table_html(table: pd.DataFrame, columns: list[str] | None = None) -> str:
-    """A table as HTML with every header and cell escaped (quotes too) and the full text shown."""
-    shown = table if columns is None else table[columns]
-    cell = '<td style="text-align:left;vertical-align:top">'
-    head = "".join(f"<th>{escape(column)}</th>" for column in shown.columns)
-    rows = "".join("<tr>" + "".join(f"{cell}{'' if pd.isna(value) else escape(value)}</td>" for value in values)
-                   + "</tr>" for values in shown.itertuples(index=False, name=None))
-    return (f'<div class="course-table" style="overflow-x:auto"><table class="dataframe" border="0">'
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+    """A table as escaped HTML (see :func:`helpers.display.table_html`)."""
+    return display_table_html(table, columns=columns)
 
 
 # -- Kahn's ladder ----------------------------------------------------------------------------------

@@ -21,7 +21,9 @@ import pandas as pd
 from .article import Article, cite
 from .course import is_course_seed
 from .curated import load_table
-from .display import GREY, actor_colours, escape, figure_bundle, message_html
+from .display import GREY, actor_colours, figure_bundle, message_html
+from .display import show_table as display_table
+from .display import table_html as display_table_html
 
 #: The lanes of the timeline, top to bottom. Every other actor goes to "Others".
 LANES = {"united_states": "United States", "russia": "Russia", "ukraine": "Ukraine",
@@ -276,21 +278,13 @@ def show_sources(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def table_html(table: pd.DataFrame, columns: list[str] | None = None) -> str:
-    """A table as escaped HTML (dates shown as YYYY-MM-DD)."""
-    shown = table[columns] if columns else table
-    shown = shown.copy()
-    for column in shown.columns:
-        if pd.api.types.is_datetime64_any_dtype(shown[column]):
-            shown[column] = shown[column].dt.strftime("%Y-%m-%d").fillna("")
-    return shown.to_html(index=False, escape=True, border=0, na_rep="")
+    """A table as escaped HTML, dates as YYYY-MM-DD (see :func:`helpers.display.table_html`)."""
+    return display_table_html(table, columns=columns)
 
 
 def show_table(table: pd.DataFrame, columns: list[str] | None = None, caption: str = "") -> None:
-    """Display a table, escaped, with an optional caption."""
-    from IPython.display import HTML, display
-
-    head = f"<p><b>{escape(caption)}</b> ({len(table)} rows)</p>" if caption else ""
-    display(HTML(head + table_html(table, columns)))
+    """Display a table in full, escaped, with an optional caption (see :func:`helpers.display.show_table`)."""
+    display_table(table, f"{caption} ({len(table)} rows)" if caption else "", columns=columns)
 
 
 def show_message(text: str, kind: str = "info") -> None:

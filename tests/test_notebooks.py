@@ -21,7 +21,7 @@ ARTICLES = sorted(TEST_ARTICLES.glob("*.txt"))
 REQUIRED_HEADINGS = ["Overview", "Prerequisites", "Summary", "What's next", "Resources and references",
                      "Questionnaire"]
 # Markup from tests/articles/hostile_markup.txt that must never reach HTML unescaped.
-PAYLOADS = ["<img src=x", "<script>window", "<svg onload", "<b onmouseover", 'href="javascript:', "<iframe",
+PAYLOADS = ["<img src=x", "<script>window", "<svg onload", "<b onmouseover", '<a href="javascript:', "<iframe",
             "<style>body"]
 
 
