@@ -56,6 +56,10 @@ COLUMNS: dict[str, list[str]] = {
         "order", "unit", "first_rung", "last_rung", "threshold_after", "example_rungs", "fact_ids",
     ],
     "reference_coding": ["article_id", "sentence_id", "speaker_id", "verb", "stance", "rationale"],
+    "ladder_placements": ["item_id", "label", "article_rule", "unit_order", "reasoning", "fact_ids", "confidence"],
+    "ach_matrix": ["evidence_id", "kind", "evidence_rule", "label", "fact_ids", "H1", "H2", "H3", "H4",
+                   "reasoning", "confidence"],
+    "anchors": ["name", "keywords", "day_one", "source", "fact_ids"],
 }
 
 TABLE_NAMES: tuple[str, ...] = tuple(COLUMNS)
@@ -79,6 +83,9 @@ REQUIRED_CELLS: dict[str, list[str]] = {
     ],
     "escalation_ladder": ["order", "unit", "first_rung", "last_rung", "fact_ids"],
     "reference_coding": ["article_id", "sentence_id", "speaker_id", "verb", "stance", "rationale"],
+    "ladder_placements": ["item_id", "label", "article_rule", "unit_order", "reasoning", "confidence"],
+    "ach_matrix": ["evidence_id", "kind", "label", "H1", "H2", "H3", "H4", "reasoning", "confidence"],
+    "anchors": ["name", "keywords", "day_one", "source", "fact_ids"],
 }
 
 # Columns (or combinations of columns) whose values must be unique.
@@ -92,6 +99,9 @@ UNIQUE_KEYS: dict[str, list[str]] = {
     "translations": ["quote_id"],
     "escalation_ladder": ["order"],
     "reference_coding": ["article_id", "sentence_id", "speaker_id", "verb"],
+    "ladder_placements": ["item_id"],
+    "ach_matrix": ["evidence_id"],
+    "anchors": ["name"],
 }
 
 # Allowed values of enumerated columns.
@@ -106,14 +116,18 @@ ENUMS: dict[str, dict[str, list[str]]] = {
     "reference_coding": {
         "stance": ["supports the decision", "opposes the decision", "not about the decision"],
     },
+    "ladder_placements": {"unit_order": [str(n) for n in range(8)], "confidence": ["interpretation"]},
+    "ach_matrix": {"kind": ["article", "fact"], "H1": ["C", "I", "N"], "H2": ["C", "I", "N"],
+                   "H3": ["C", "I", "N"], "H4": ["C", "I", "N"], "confidence": ["interpretation"]},
 }
 
-DATE_COLUMNS: dict[str, list[str]] = {"events": ["date"], "troop_estimates": ["date"]}
+DATE_COLUMNS: dict[str, list[str]] = {"events": ["date"], "troop_estimates": ["date"], "anchors": ["day_one"]}
 
 INTEGER_COLUMNS: dict[str, list[str]] = {
     "troop_estimates": ["estimate_low", "estimate_high"],
     "forecast_questions": ["window_days"],
     "escalation_ladder": ["order", "first_rung", "last_rung"],
+    "ladder_placements": ["unit_order"],
 }
 
 # Columns holding one fact id, and columns holding several separated by ';'.
@@ -127,6 +141,9 @@ FACT_IDS_COLUMNS: dict[str, list[str]] = {
     "glossary": ["fact_ids"],
     "forecast_questions": ["fact_ids"],
     "escalation_ladder": ["fact_ids"],
+    "ladder_placements": ["fact_ids"],
+    "ach_matrix": ["fact_ids"],
+    "anchors": ["fact_ids"],
 }
 
 # Tables that may not cite "interpretation" rows (teaching suggestions, not facts).

@@ -281,3 +281,22 @@ def test_unknown_table_name_lists_valid_names() -> None:
     assert isinstance(info.value, ValueError)
     for name in TABLE_NAMES:
         assert name in str(info.value)
+
+
+def test_reference_answers_and_anchors_are_validated(tmp_path):
+    import shutil
+
+    from helpers.curated import load_table, validate_curated
+
+    assert set(load_table("ach_matrix")[["H1", "H2", "H3", "H4"]].stack()) <= {"C", "I", "N"}
+    assert load_table("anchors")["day_one"].iloc[0] == pd.Timestamp("2022-02-24")
+    assert (load_table("ladder_placements")["confidence"] == "interpretation").all()
+    folder = tmp_path / "curated"
+    shutil.copytree(CURATED_DIR, folder)
+    ladder = folder / "ladder_placements.csv"
+    ladder.write_text(ladder.read_text(encoding="utf-8").replace(",interpretation", ",fact", 1), encoding="utf-8")
+    anchors = folder / "anchors.csv"
+    anchors.write_text(anchors.read_text(encoding="utf-8").replace("2022-02-24", "24/02/2022"), encoding="utf-8")
+    problems = validate_curated(folder)
+    assert any("ladder_placements.csv" in p and "confidence" in p for p in problems), problems
+    assert any("anchors.csv" in p and "day_one" in p for p in problems), problems
