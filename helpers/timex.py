@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from .lexicon import trie_regex
+
 ANCHORS_CSV = Path(__file__).resolve().parent.parent / "seeds" / "curated" / "anchors.csv"
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -87,8 +89,11 @@ _PLAN: list[tuple[str, int, int]] = [
     ("month", 24, 30), ("year", 24, 0), ("ordinal", 30, 24), ("within", 0, 60), ("unit", 40, 24),
     ("unit", 40, 2), ("unit", 40, 2), ("day", 0, 0), ("period", 24, 0), ("weekday", 24, 0), ("vague", 0, 0),
 ]
-_TOKEN = re.compile(r"\w+")
-
+_TRIGGER_WORDS = sorted({variant for word in _MONTH_WORDS | _UNIT_WORDS | _VAGUE | _DAYS | _WEEKDAYS | {"within"}
+                         for variant in (word, word.capitalize(), word.upper())})
+# One scan finds every word that can start or end a time expression; everything else is skipped.
+# (Case variants instead of re.IGNORECASE: several times faster in Python's regex engine.)
+_TRIGGERS = re.compile(r"\b(?:" + trie_regex(_TRIGGER_WORDS) + r")\b|\d+(?:st|nd|rd|th)\b|\b\d{4}\b")
 
 def _trigger(token: str) -> str | None:
     lower = token.lower()
@@ -118,7 +123,7 @@ def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, in
     names, years, units…), so the cost grows with the text, not with the number of patterns.
     """
     triggers: dict[str, list[tuple[int, int]]] = {}
-    for token in _TOKEN.finditer(text, start, end):
+    for token in _TRIGGERS.finditer(text, start, end):
         kind = _trigger(token.group())
         if kind is not None:
             triggers.setdefault(kind, []).append(token.span())
