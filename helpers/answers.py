@@ -5,10 +5,21 @@ One JSON file per notebook (optionally inside a per-student folder)::
     {"format": "news-course-answers", "version": 1,
      "notebook": "forecasts", "student": "ana", "updated": "2025-01-01T12:00:00+00:00",
      "answers": {"q1": {"value": 0.7, "saved": "2025-01-01T12:00:00+00:00"}},
-     "locked": {"q1": "2025-01-01T12:05:00+00:00"}}
+     "locked": {"q1": "2025-01-01T12:05:00+00:00"},
+     "questions": {"q1": "Will Ukraine fire ATACMS at targets inside Russia within 7 days?"}}
+
+``questions`` (the prompt text of each answered question) is optional: files
+without it, written by earlier versions, are read as before.
 
 A file that cannot be read as ours is moved aside (never deleted) and the
 store starts empty, with a message in ``AnswerStore.warning``.
+
+A *submission* bundles the answers files of several notebooks for one student::
+
+    {"format": "news-course-submission", "version": 1, "student": "ana",
+     "created": "2025-01-02T09:00:00+00:00", "notebooks": [<answers file>, ...]}
+
+``collect_submissions`` reads both kinds of file.
 """
 
 from __future__ import annotations
@@ -27,6 +38,8 @@ import pandas as pd
 ANSWERS_DIR_ENV = "COURSE_ANSWERS_DIR"
 FILE_FORMAT = "news-course-answers"
 FILE_VERSION = 1
+BUNDLE_FORMAT = "news-course-submission"
+BUNDLE_VERSION = 1
 SUBMISSION_COLUMNS = ["student", "notebook", "question_id", "value", "saved", "locked"]
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -125,6 +138,9 @@ def _format_problem(data: Any, notebook: str | None = None) -> str | None:
     locked = data.get("locked", {})
     if not isinstance(locked, dict):
         return "its 'locked' section is damaged"
+    questions = data.get("questions", {})
+    if not isinstance(questions, dict) or not all(isinstance(text, str) for text in questions.values()):
+        return "its 'questions' section is damaged"
     return None
 
 
@@ -153,13 +169,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_json_atomically(path: Path, data: dict) -> None:
-    """Write ``data`` to ``path`` via temp file + fsync + ``os.replace``.
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` via temp file + fsync + ``os.replace``.
 
     On any failure the temp file is removed, ``path`` is left as it was,
     and AnswerStoreError is raised.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     temp_path: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,6 +202,11 @@ def write_json_atomically(path: Path, data: dict) -> None:
     _fsync_folder(path.parent)
 
 
+def write_json_atomically(path: Path, data: dict) -> None:
+    """Write ``data`` as JSON to ``path`` atomically (see :func:`write_text_atomically`)."""
+    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+
+
 class AnswerStore:
     """The saved answers of one notebook (and optionally one student).
 
@@ -203,6 +223,7 @@ class AnswerStore:
         self.path = base / f"{self.notebook}.json"
         self.warning: str | None = None
         self._blocked: str | None = None
+        self._prompts: dict[str, str] = {}
         self._data = self._load()
 
     # -- reading -----------------------------------------------------------
@@ -305,7 +326,32 @@ class AnswerStore:
         updated = json.loads(json.dumps(data))
         now = _now_iso()
         updated["answers"][question_id] = {"value": clean_value, "saved": now}
+        if question_id in self._prompts:
+            updated.setdefault("questions", {})[question_id] = self._prompts[question_id]
         self._save(updated, now)
+
+    def describe(self, question_id: str, prompt: str) -> None:
+        """Remember the prompt text of ``question_id``, saved in ``questions`` with its answer.
+
+        Nothing is written for a question with no answer yet (opening a notebook creates no
+        file); an answer saved earlier without this prompt gets it now. Locked questions too.
+        """
+        _check_question_id(question_id)
+        if not isinstance(prompt, str):
+            raise AnswerStoreError(f"The prompt of question {question_id!r} must be text.")
+        self._prompts[question_id] = prompt
+        data = self._refresh()
+        if question_id not in data["answers"] and question_id not in data["locked"]:
+            return
+        if data.get("questions", {}).get(question_id) == prompt:
+            return
+        updated = json.loads(json.dumps(data))
+        updated.setdefault("questions", {})[question_id] = prompt
+        self._save(updated, updated.get("updated") or _now_iso())
+
+    def questions(self) -> dict[str, str]:
+        """Prompt text per question id: the saved ones, and those described since."""
+        return {**self._refresh().get("questions", {}), **self._prompts}
 
     def lock(self, question_id: str) -> None:
         """Lock ``question_id`` so later ``set`` calls are refused (no-op if already locked)."""
@@ -338,18 +384,57 @@ class AnswerStore:
 # -- teacher side ---------------------------------------------------------------
 
 
-def _read_submission(path: Path) -> dict:
-    """Parse one answers file, raising AnswerStoreError with a short reason."""
+def make_bundle(files: list[dict], student: str, created: str | None = None) -> dict:
+    """A submission: the answers files of several notebooks, each stamped with ``student``.
+
+    Raises AnswerStoreError if a file is not a valid answers file.
+    """
+    name = safe_name(student, "student name")
+    notebooks = []
+    for data in files:
+        problem = _format_problem(data)
+        if problem is not None:
+            raise AnswerStoreError(f"Cannot bundle an answers file because {problem}.")
+        notebooks.append({**json.loads(json.dumps(data)), "student": name})
+    return {"format": BUNDLE_FORMAT, "version": BUNDLE_VERSION, "student": name,
+            "created": created or _now_iso(), "notebooks": notebooks}
+
+
+def _bundle_files(data: dict) -> list[dict]:
+    """The answers files inside a submission bundle, or AnswerStoreError saying what is wrong."""
+    if data.get("version") != BUNDLE_VERSION:
+        raise AnswerStoreError(
+            f"it uses submission version {data.get('version')!r}, but this course reads version {BUNDLE_VERSION}"
+        )
+    files = data.get("notebooks")
+    if not isinstance(files, list) or not files:
+        raise AnswerStoreError("its 'notebooks' section is empty or damaged")
+    for index, file_data in enumerate(files, 1):
+        problem = _format_problem(file_data)
+        if problem is not None:
+            raise AnswerStoreError(f"notebook #{index} in it is damaged: {problem}")
+    student = data.get("student")
+    return [{**file_data, "student": file_data.get("student") or student} for file_data in files]
+
+
+def read_answers_file(path: Path | str) -> list[dict]:
+    """The answers files in ``path`` (one, or several for a submission bundle).
+
+    Raises AnswerStoreError with a short reason if the file cannot be used.
+    """
+    path = Path(path)
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
         raise AnswerStoreError(f"cannot be read ({exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise AnswerStoreError("damaged: not valid JSON") from exc
+    if isinstance(data, dict) and data.get("format") == BUNDLE_FORMAT:
+        return _bundle_files(data)
     problem = _format_problem(data)
     if problem is not None:
         raise AnswerStoreError(problem)
-    return data
+    return [data]
 
 
 def _submission_rows(data: dict, path: Path, root: Path) -> list[dict]:
@@ -378,32 +463,38 @@ def _submission_rows(data: dict, path: Path, root: Path) -> list[dict]:
 
 
 def collect_submissions(folder: Path | str) -> pd.DataFrame:
-    """Read every answers ``*.json`` under ``folder`` into one long table.
+    """Read every answers ``*.json`` (or submission bundle) under ``folder`` into one long table.
 
     Columns: student, notebook, question_id, value (object), saved (UTC datetime),
     locked (bool). ``student`` comes from the file, or else from the first
     sub-folder name. Hidden files and folders (names starting with ".") are
     ignored. Files that cannot be read are listed in ``df.attrs["skipped"]`` as
-    ``(path, reason)`` pairs.
+    ``(path, reason)`` pairs; the prompt texts found are in
+    ``df.attrs["questions"]`` as ``{notebook: {question_id: prompt}}``.
     """
     root = Path(folder).expanduser()
     if not root.is_dir():
         raise AnswerStoreError(f"The submissions folder {root} does not exist or is not a folder.")
     rows: list[dict] = []
     skipped: list[tuple[Path, str]] = []
+    questions: dict[str, dict[str, str]] = {}
     for path in sorted(root.rglob("*.json")):
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
         try:
-            data = _read_submission(path)
+            files = read_answers_file(path)
         except AnswerStoreError as exc:
             skipped.append((path, str(exc)))
             continue
-        rows.extend(_submission_rows(data, path, root))
+        for data in files:
+            rows.extend(_submission_rows(data, path, root))
+            notebook = data.get("notebook") or path.stem
+            questions.setdefault(notebook, {}).update(data.get("questions", {}))
     table = pd.DataFrame(rows, columns=SUBMISSION_COLUMNS)
     table["value"] = pd.Series([row["value"] for row in rows], index=table.index, dtype=object)
     table["saved"] = pd.to_datetime(table["saved"], utc=True, format="ISO8601", errors="coerce")
     table["locked"] = table["locked"].astype(bool)
     table = table.sort_values(["student", "notebook", "question_id"], kind="stable").reset_index(drop=True)
     table.attrs["skipped"] = skipped
+    table.attrs["questions"] = questions
     return table

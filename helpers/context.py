@@ -23,8 +23,8 @@ from .curated import fact_citation, load_table, split_list
 from .display import GREY, OKABE_ITO, actor_colours, escape, message_html, show_html
 from .display import show_table as show_table  # re-exported: notebooks call context.show_table
 
-NOTEBOOK_START = "start_here"
-NOTEBOOK_CONTEXT = "context"
+NOTEBOOK_START = "00_start_here"
+NOTEBOOK_CONTEXT = "01_context"
 
 #: Day 1 of Russia's full-scale war on Ukraine (facts A1: Kyiv Independent).
 WAR_DAY_ONE = date(2022, 2, 24)

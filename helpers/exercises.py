@@ -2,13 +2,19 @@
 
 All exercise classes share one shape: build with a notebook name and a question id, display the
 object (or its ``.widget``), read ``.value``, call ``.check()`` for feedback. Tests drive them the
-way a student would: set ``.value`` on the input widget, ``.click()`` the button.
+way a student would: set ``.value`` on the input widget, ``.click()`` the button. Each question's prompt
+is saved with its answer, so a submission shows what was asked.
+
+:class:`SubmissionButton` exports the student's answers (see ``helpers.classroom.export_submission``).
 """
 
 from __future__ import annotations
 
+import base64
+import os
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -37,12 +43,19 @@ def store_warning(notebook: str) -> widgets.HTML:
 
 def remember(widget: widgets.ValueWidget, notebook: str, question_id: str,
              encode=lambda value: value, decode=lambda value: value,
-             status: widgets.HTML | None = None) -> widgets.ValueWidget:
+             status: widgets.HTML | None = None, prompt: str | None = None) -> widgets.ValueWidget:
     """Restore ``widget.value`` from the answers file and save every change to it.
 
-    A locked answer restores as read-only. If saving fails the student sees why, in ``status``.
+    ``prompt`` (the question's text) is saved with the answer. A locked answer restores as
+    read-only. If saving fails the student sees why, in ``status``.
     """
     store = store_for(notebook)
+    if prompt is not None:
+        try:
+            store.describe(question_id, prompt)
+        except AnswerStoreError as error:
+            if status is not None:
+                status.value = message_html(str(error), "warning")
     saved = store.get(question_id)
     if saved is not None:
         try:
@@ -75,7 +88,7 @@ class Question:
         self.button = widgets.Button(description=check_label, button_style="primary",
                                      tooltip="Check your answer")
         self.button.on_click(lambda _: self.check())
-        remember(self.input, notebook, question_id, encode, decode, status=self.feedback)
+        remember(self.input, notebook, question_id, encode, decode, status=self.feedback, prompt=prompt)
         prompt_html = widgets.HTML(f"<b>{escape(prompt)}</b>")
         self.widget = widgets.VBox([prompt_html, self.input, self.button, self.feedback],
                                    layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"))
@@ -203,7 +216,8 @@ class OrderQuestion(Question):
         Question.__init__(self, notebook, question_id, prompt, widgets.HTML(""))
         self.widget.children = (self.widget.children[0], self._combined, *self.widget.children[2:])
         for number, slot in enumerate(self.slots, 1):
-            remember(slot, notebook, f"{question_id}.{number}", status=self.feedback)
+            remember(slot, notebook, f"{question_id}.{number}", status=self.feedback,
+                     prompt=f"{prompt} (position {number})")
 
     @property
     def value(self) -> list[str]:
@@ -219,3 +233,62 @@ class OrderQuestion(Question):
         if right == len(chosen):
             return self._say(True, f"All {right} in the right order. {self.explanation}".strip())
         return self._say(False, f"{right} of {len(chosen)} are in the right place. Look at the dates again.")
+
+
+def _download_link(path: Path, mime: str) -> str:
+    """A link that downloads the file's bytes (embedded, so it works in Voila without a file browser)."""
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (f'<a download="{escape(path.name)}" href="data:{mime};base64,{data}" '
+            f'style="margin-right:1em">⬇ Download {escape(path.name)}</a>')
+
+
+class SubmissionButton:
+    """Save the student's answers (every notebook found) as one HTML page and one JSON file to hand in.
+
+    ``.name`` (Text, filled from ``$JUPYTERHUB_USER`` on a hub), ``.button``, ``.status`` (HTML) and
+    ``.widget``. ``.submit()`` does what a click does and returns the paths written (or None);
+    it never raises: a problem is shown in ``.status``.
+    """
+
+    def __init__(self, notebook: str, out_dir: Path | str | None = None) -> None:
+        self.notebook = notebook
+        self.out_dir = out_dir
+        self.name = widgets.Text(value=os.environ.get("JUPYTERHUB_USER", ""), description="Your name:",
+                                 placeholder="e.g. Ana Garcia", layout=widgets.Layout(width="320px"))
+        self.button = widgets.Button(description="Save my submission", button_style="success", icon="download",
+                                     tooltip="Write your answers to a file you can hand in",
+                                     layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML()
+        self.button.on_click(lambda _: self.submit())
+        intro = widgets.HTML("<b>Hand in your work.</b> Type your name, then press the button: your answers "
+                             "from every notebook are written to a web page you can read and a JSON file for "
+                             "your teacher.")
+        self.widget = widgets.VBox([intro, widgets.HBox([self.name, self.button]), self.status],
+                                   layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"))
+        self.widget.add_class("course-submission")
+
+    def submit(self) -> tuple[Path, Path] | None:
+        """Export now; show the file paths (or why it failed) in ``.status``."""
+        try:
+            from .classroom import export_submission
+
+            result = export_submission(self.name.value, out_dir=self.out_dir)
+        except Exception as error:  # never raise in a widget callback
+            self.status.value = message_html(f"Nothing was saved: {error}", "warning")
+            return None
+        note = "" if self.notebook in result.notebooks else (
+            f" This notebook ({self.notebook}) has no answers yet, so only the others are included.")
+        skipped = "".join(f" Not included: {path.name} ({reason})." for path, reason in result.skipped)
+        self.status.value = message_html(
+            f"Saved the answers of {result.student} from {len(result.notebooks)} notebook(s) "
+            f"({', '.join(result.notebooks)}) to {result.html_path} (to read) and {result.json_path} "
+            f"(for your teacher). Download both with the links below (or, in JupyterLab's file browser, "
+            f"right-click each file and choose Download), then hand them in.{note}{skipped}", "ok",
+        ) + " ".join(_download_link(path, kind) for path, kind in (
+            (result.html_path, "text/html"), (result.json_path, "application/json")))
+        return result.html_path, result.json_path
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)

@@ -634,7 +634,7 @@ def reflection_prompt(article: Article) -> str:
 
 # -- the notebook's questions (each returns the question, or None after a polite message) ---------
 
-NOTEBOOK = "timeline"
+NOTEBOOK = "02_timeline"
 
 
 def reference_note(article: Article) -> str:

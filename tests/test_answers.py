@@ -17,6 +17,9 @@ from helpers.answers import (
     AnswerStoreError,
     collect_submissions,
     default_answers_dir,
+    make_bundle,
+    read_answers_file,
+    write_text_atomically,
 )
 
 
@@ -369,3 +372,112 @@ def test_errors_are_value_errors():
     assert issubclass(AnswerStoreError, ValueError)
     assert issubclass(AnswerLockedError, AnswerStoreError)
     assert os.path.basename(answers_module.__file__) == "answers.py"
+
+
+# -- question prompts (the optional "questions" section) --------------------------------------------
+
+
+def test_prompt_is_saved_with_the_answer_only(tmp_path):
+    store = AnswerStore("nb", tmp_path)
+    store.describe("q1", "Will it happen?")
+    assert files_in(tmp_path) == []  # no answer yet: nothing written
+    assert store.questions() == {"q1": "Will it happen?"}
+    store.set("q1", 0.4)
+    store.set("q2", "no prompt known")
+    data = json.loads((tmp_path / "nb.json").read_text(encoding="utf-8"))
+    assert data["questions"] == {"q1": "Will it happen?"}
+    assert AnswerStore("nb", tmp_path).questions() == {"q1": "Will it happen?"}
+
+
+def test_prompt_added_to_an_earlier_answer_without_changing_it(tmp_path):
+    old = AnswerStore("nb", tmp_path)
+    old.set("q1", 0.4)
+    old.lock("q1")
+    before = json.loads((tmp_path / "nb.json").read_text(encoding="utf-8"))
+    assert "questions" not in before  # files of the previous version look exactly like this
+
+    later = AnswerStore("nb", tmp_path)
+    later.describe("q1", "Will it happen?")
+    after = json.loads((tmp_path / "nb.json").read_text(encoding="utf-8"))
+    assert after["questions"] == {"q1": "Will it happen?"}
+    assert {k: after[k] for k in before} == before  # answers, lock and times unchanged
+    later.describe("q1", "Will it happen?")  # same text: no write
+    assert (tmp_path / "nb.json").read_text(encoding="utf-8") == json.dumps(after, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_damaged_questions_section_is_moved_aside(tmp_path):
+    bad = {"format": "news-course-answers", "version": 1, "notebook": "nb", "answers": {}, "locked": {},
+           "questions": {"q1": ["not", "text"]}}
+    (tmp_path / "nb.json").write_text(json.dumps(bad), encoding="utf-8")
+    store = AnswerStore("nb", tmp_path)
+    assert "'questions' section is damaged" in store.warning
+    assert len(list(tmp_path.glob("nb.corrupt-*.json"))) == 1
+
+
+def test_bad_prompt_raises(tmp_path):
+    with pytest.raises(AnswerStoreError, match="prompt"):
+        AnswerStore("nb", tmp_path).describe("q1", 3)
+
+
+# -- submission bundles ------------------------------------------------------------------------------
+
+
+def test_bundle_is_read_like_answers_files(tmp_path):
+    store = AnswerStore("forecasts", tmp_path / "answers")
+    store.describe("q1", "Will it happen?")
+    store.set("q1", 0.7)
+    store.lock("q1")
+    AnswerStore("reading", tmp_path / "answers").set("r1", "yes")
+    files = [AnswerStore(name, tmp_path / "answers").export() for name in ("forecasts", "reading")]
+    bundle = make_bundle(files, "Ana María", created="2025-01-02T09:00:00+00:00")
+    assert bundle["format"] == "news-course-submission" and bundle["student"] == "Ana_Mar_a"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ana_submission.json").write_text(json.dumps(bundle), encoding="utf-8")
+
+    table = collect_submissions(tmp_path / "in")
+    assert table[["student", "notebook", "question_id", "value", "locked"]].to_dict("records") == [
+        {"student": "Ana_Mar_a", "notebook": "forecasts", "question_id": "q1", "value": 0.7, "locked": True},
+        {"student": "Ana_Mar_a", "notebook": "reading", "question_id": "r1", "value": "yes", "locked": False},
+    ]
+    assert table.attrs["questions"] == {"forecasts": {"q1": "Will it happen?"}, "reading": {}}
+    assert read_answers_file(tmp_path / "in" / "ana_submission.json")[0]["student"] == "Ana_Mar_a"
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"version": 9}, "submission version 9"),
+        ({"notebooks": []}, "'notebooks' section is empty"),
+        ({"notebooks": [{"format": "news-course-answers", "version": 1, "answers": [1]}]}, "notebook #1"),
+    ],
+)
+def test_damaged_bundle_is_skipped_with_a_reason(tmp_path, change, reason):
+    bundle = {"format": "news-course-submission", "version": 1, "student": "ana", "created": None,
+              "notebooks": [AnswerStore("nb", tmp_path / "x").export()], **change}
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "b.json").write_text(json.dumps(bundle), encoding="utf-8")
+    table = collect_submissions(tmp_path / "in")
+    assert table.empty
+    assert reason in table.attrs["skipped"][0][1]
+
+
+def test_make_bundle_refuses_foreign_data():
+    with pytest.raises(AnswerStoreError, match="Cannot bundle"):
+        make_bundle([{"some": "thing"}], "ana")
+    with pytest.raises(AnswerStoreError, match="empty"):
+        make_bundle([], "??")
+
+
+def test_interrupted_text_write_keeps_previous_file(tmp_path, monkeypatch):
+    target = tmp_path / "page.html"
+    write_text_atomically(target, "first")
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(answers_module.os, "replace", boom)
+    with pytest.raises(AnswerStoreError, match="unchanged"):
+        write_text_atomically(target, "second")
+    monkeypatch.undo()
+    assert target.read_text() == "first"
+    assert files_in(tmp_path) == ["page.html"]

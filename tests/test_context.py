@@ -295,7 +295,7 @@ def test_troop_question_feedback(answers_dir):
     assert "Yes" in question.feedback.value and "15,000" in question.feedback.value
     assert "no date" in question.feedback.value
 
-    saved = json.loads((answers_dir / "context.json").read_text(encoding="utf-8"))
+    saved = json.loads((answers_dir / "01_context.json").read_text(encoding="utf-8"))
     assert saved["answers"]["troop_highest"]["value"] == question.correct
     exercises._STORES.clear()
     assert ctx.troop_question().input.value == question.correct      # restored on reopening
@@ -359,7 +359,7 @@ def test_day_1000_question_feedback(answers_dir):
     question.input.value = date(2024, 11, 19)
     question.button.click()
     assert "Yes: Tuesday 19 November 2024" in question.feedback.value
-    saved = json.loads((answers_dir / "context.json").read_text(encoding="utf-8"))
+    saved = json.loads((answers_dir / "01_context.json").read_text(encoding="utf-8"))
     assert saved["answers"]["day_1000"]["value"] == "2024-11-19"
 
 
@@ -385,7 +385,7 @@ def test_first_quote_question_on_the_seed(seed_article, answers_dir):
     question.input.value = "¶4.1"
     question.button.click()
     assert "Yes" in question.feedback.value and "Russian foreign ministry" in question.feedback.value
-    saved = json.loads((answers_dir / "start_here.json").read_text(encoding="utf-8"))
+    saved = json.loads((answers_dir / "00_start_here.json").read_text(encoding="utf-8"))
     assert saved["answers"]["first_quote"]["value"] == "¶4.1"
 
 

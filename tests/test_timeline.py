@@ -205,7 +205,7 @@ def test_order_question_feedback(seed_article, seed_table, answers_dir):
     question.slots[0].value, question.slots[1].value = question.correct_order[1], question.correct_order[0]
     question.button.click()
     assert "4 of 6 are in the right place" in question.feedback.value
-    assert (answers_dir / "timeline.json").exists()
+    assert (answers_dir / "02_timeline.json").exists()
 
 
 def test_days_question(seed_article):
