@@ -50,7 +50,7 @@ class AnswerStoreError(ValueError):
 
 
 class AnswerLockedError(AnswerStoreError):
-    """The question was locked (e.g. a forecast after the reveal) and cannot change."""
+    """The question was locked (e.g. a forecast, before the reveal) and cannot change."""
 
 
 def default_answers_dir() -> Path:
@@ -320,8 +320,8 @@ class AnswerStore:
         locked_at = data["locked"].get(question_id)
         if locked_at is not None:
             raise AnswerLockedError(
-                f"Your forecast for {question_id!r} was locked at {locked_at}; "
-                "it cannot be changed after the reveal."
+                f"Your answer to {question_id!r} was locked at {locked_at}; "
+                "a locked answer cannot be changed."
             )
         updated = json.loads(json.dumps(data))
         now = _now_iso()

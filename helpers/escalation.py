@@ -28,7 +28,6 @@ No text from a seed is drawn inside a figure (matplotlib would read ``$…$`` as
 from __future__ import annotations
 
 import functools
-import inspect
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -158,10 +157,8 @@ def _safe(callback: Callable) -> Callable:
 
 def _remember(widget: widgets.ValueWidget, notebook: str, question_id: str, prompt: str,
               **kwargs) -> widgets.ValueWidget:
-    """``helpers.exercises.remember``, passing the question's prompt where that version accepts one."""
-    if "prompt" in inspect.signature(remember).parameters:
-        kwargs["prompt"] = prompt
-    return remember(widget, notebook, question_id, **kwargs)
+    """``helpers.exercises.remember`` with the question's prompt (it appears in the student's submission)."""
+    return remember(widget, notebook, question_id, prompt=prompt, **kwargs)
 
 
 def _read_reference(name: str, columns: list[str], folder: Path | str | None = None) -> pd.DataFrame:

@@ -642,7 +642,8 @@ class StanceCoder:
         for row in self.rows.itertuples(index=False):
             dropdown = widgets.Dropdown(options=[CHOOSE, *STANCES], value=CHOOSE,
                                         layout=widgets.Layout(width="220px"))
-            remember(dropdown, notebook, row.question_id, status=self.result)
+            remember(dropdown, notebook, row.question_id, status=self.result,
+                     prompt=f"Stance of {row.citation} {row.speaker} {row.verb}: {row.content}")
             self.dropdowns[row.question_id] = dropdown
             quote = " <small>(direct quote)</small>" if row.direct else ""
             label = widgets.HTML(f"<b>{escape(row.citation)}</b> {escape(row.speaker)} <i>{escape(row.verb)}</i>: "

@@ -115,7 +115,7 @@ def test_lock_then_set_raises_and_file_unchanged(tmp_path):
     store.lock("election")
     before = (tmp_path / "forecasts.json").read_bytes()
 
-    with pytest.raises(AnswerLockedError, match=r"Your forecast for 'election' was locked at .*cannot be changed"):
+    with pytest.raises(AnswerLockedError, match=r"Your answer to 'election' was locked at .*cannot be changed"):
         store.set("election", 0.99)
 
     assert (tmp_path / "forecasts.json").read_bytes() == before
