@@ -773,6 +773,14 @@ def _index_html(pages: list[Page]) -> str:
             f"<ol>{rows}</ol><p><small>Built {built}.</small></p></body></html>\n")
 
 
+_NOTEBOOK_LINK = re.compile(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"')
+
+
+def _link_pages(body: str) -> str:
+    """Links between course notebooks (``01_context.ipynb``) point at their pages (``01_context.html``)."""
+    return _NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
+
+
 def build_site(out_dir: Path | str = REPO_ROOT / "site", notebooks_dir: Path | str = REPO_ROOT / "notebooks",
                timeout: int = 120) -> list[Page]:
     """Run every ``[0-9]*.ipynb`` course notebook and write it as HTML (lab template) plus ``index.html``.
@@ -803,6 +811,7 @@ def build_site(out_dir: Path | str = REPO_ROOT / "site", notebooks_dir: Path | s
                 continue
             seconds = time.perf_counter() - started
             body, _ = exporter.from_notebook_node(nb)
+            body = _link_pages(body)
             name = f"{path.stem}.html"
             (out_dir / name).write_text(body, encoding="utf-8")
             title, minutes = notebook_title(nb)

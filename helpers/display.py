@@ -102,7 +102,7 @@ def article_html(article, highlight: Iterable[str] = (), marks: Iterable[tuple[i
     """
     highlight = set(highlight)
     spans = sorted(marks)
-    parts: list[str] = ['<div class="course-article" style="line-height:1.6">']
+    parts: list[str] = ['<div class="course-article" style="line-height:1.6;overflow-wrap:anywhere">']
     current_paragraph = None
     for row in article.sentences.itertuples(index=False):
         if row.paragraph != current_paragraph:

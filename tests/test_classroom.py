@@ -455,6 +455,9 @@ def test_static_site(tmp_path, monkeypatch):
         assert not link.startswith(("/", "http")) and (tmp_path / "site" / link).is_file()
         page = (tmp_path / "site" / link).read_text(encoding="utf-8")
         assert "Traceback" not in page, link
+        for target in re.findall(r'href="([^"#:]+)(?:#[^"]*)?"', page):  # relative links inside the site
+            if not target.startswith(("/", "http", "mailto")) and "unpkg" not in target:
+                assert (tmp_path / "site" / target).exists(), f"{link} links to {target}, which is not in the site"
         images = re.findall(r"<img\b[^>]*>", page)
         assert all(re.search(r'alt=\\?"[^"\\]+', tag) for tag in images), f"an image without alt text in {link}"
         if "show_figure" in source.read_text(encoding="utf-8"):  # notebooks with figures show them with alt

@@ -4,10 +4,11 @@ Every test in tests/browser is marked ``browser``. Without Chromium the tests ar
 ``COURSE_REQUIRE_BROWSER=1`` (set by CI), where its absence is a failure.
 
 Fixtures: ``browser`` (session), ``lab_server`` (session; root = the repository, kernels get
-``COURSE_ANSWERS_DIR`` = ``answers_dir``), ``answers_dir`` (session temp folder), ``page``
-(function; 1280x900, collects console errors and page errors in ``page.console_errors`` /
-``page.page_errors``, saves a screenshot when the test fails) and ``timings`` (records named
-durations, printed at the end of the run and written to test-artifacts/browser-timings.json).
+``COURSE_ANSWERS_DIR`` = ``answers_dir``), ``answers_dir`` (session temp folder), ``fresh_answers``
+(empties that folder before a test), ``page`` (function; 1280x900, collects console errors and
+page errors in ``page.console_errors`` / ``page.page_errors``, saves a screenshot when the test
+fails) and ``timings`` (records named durations, printed at the end of the run and written to
+test-artifacts/browser-timings.json).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -105,6 +107,19 @@ def answers_dir(tmp_path_factory) -> Path:
 def lab_server(_require_chromium, answers_dir):
     with LabServer(root=REPO_ROOT, env={"COURSE_ANSWERS_DIR": str(answers_dir)}) as server:
         yield server
+
+
+@pytest.fixture
+def fresh_answers(answers_dir) -> Path:
+    """Empty the session's answers folder before a test, so answers (and locked forecasts) saved by
+    an earlier test cannot change what this one sees. Use it before opening a notebook: the kernel
+    of every test is new, so no kernel holds a file from before."""
+    for child in answers_dir.iterdir():
+        if child.is_dir():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    return answers_dir
 
 
 @pytest.fixture

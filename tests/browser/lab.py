@@ -672,3 +672,46 @@ def lab_command(page, command: str, args: dict | None = None) -> Any:
     """Run a JupyterLab command by id (e.g. ``'notebook:run-all-cells'``) via window.jupyterapp."""
     return page.evaluate("([c, a]) => window.jupyterapp.commands.execute(c, a)",
                          [command, args or {}])
+
+
+def model_widget_outputs(page) -> int:
+    """How many widget views the kernel displayed, read from the notebook model (top-level outputs
+    with the widget-view MIME type). The DOM must render at least this many (``widget_count``);
+    computed from the run itself, so it needs no hand-kept number per notebook. 0 on a page without
+    a notebook model (Voila)."""
+    return page.evaluate(_js("""
+const m = notebookModel(); if (!m) return 0;
+let n = 0;
+for (const cell of m.cells) {
+  const outs = cell.outputs; if (!outs) continue;
+  for (let i = 0; i < outs.length; i++) {
+    const j = outs.get(i).toJSON();
+    if (j.data && j.data[a]) n++;
+  }
+}
+return n;""", "a"), WIDGET_MIME)
+
+
+def element_screenshot(locator, name: str, max_height: int | None = None) -> Path:
+    """Save a PNG of one element (e.g. a course widget) to test-artifacts/screenshots/<name>.png.
+
+    ``max_height`` (CSS pixels) keeps only the top of a tall element; the element is scrolled to
+    the top of the window first, so at most the window's height can be kept."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_") or "screenshot"
+    path = SCREENSHOT_DIR / f"{safe}.png"
+    if max_height is None:
+        locator.scroll_into_view_if_needed()
+        locator.screenshot(path=str(path))
+        return path
+    locator.evaluate("e => e.scrollIntoView({block: 'start'})")
+    box = locator.bounding_box()
+    page = locator.page
+    viewport = page.viewport_size or {"height": 900}
+    # inside JupyterLab, stop at the bottom of the notebook's scroll area (not the status bar)
+    bottom = locator.evaluate(
+        "e => { const n = e.closest('.jp-Notebook'); return n ? n.getBoundingClientRect().bottom : null; }")
+    top = max(box["y"], 0)
+    height = min(box["height"], max_height, (bottom or viewport["height"]) - top, viewport["height"] - top)
+    page.screenshot(path=str(path), clip={"x": box["x"], "y": top, "width": box["width"], "height": height})
+    return path

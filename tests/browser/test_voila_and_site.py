@@ -1,0 +1,313 @@
+"""The code-free Voila apps (notebooks/app/*.ipynb, ``make app``) and the static site
+(``python -m helpers.classroom site --out DIR``), in Chromium.
+
+Voila: each app loads with its widgets rendered, shows no code, and responds the way a student
+expects (choose an actor → other sentences highlighted; move a slider, lock, reveal → sliders
+disabled and the outcomes shown). The expected number of widgets is read from the HTML Voila sent
+(one ``application/vnd.jupyter.widget-view+json`` output per widget displayed).
+
+Site: built into a temporary folder and served by ``python -m http.server`` on a free loopback
+port. index.html and every page it links load (HTTP 200); each figure has alt text and the pages
+have at least as many figures as their notebook shows (``show_figure`` calls); every internal link
+(``a[href]`` that is not http(s)/mailto/#) answers HTTP 200. The browser is kept off the network
+(everything not on 127.0.0.1 is aborted), so CDN scripts fail quietly, as they would offline.
+
+Parts a colleague has not delivered yet are skipped with the reason, never passed.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from .course_ui import (
+    COURSE_NOTEBOOKS,
+    COURSE_SEED,
+    dropdown_labels,
+    highlighted_sentences,
+    scroll_to,
+    use_actor_explorer,
+    use_forecast,
+)
+from .lab import (
+    REPO_ROOT,
+    WIDGET_MIME,
+    VoilaServer,
+    error_outputs,
+    free_port,
+    screenshot,
+    unrendered_widgets,
+    wait_widgets,
+    widget_count,
+)
+
+pytestmark = pytest.mark.browser
+
+APP_DIR = REPO_ROOT / "notebooks" / "app"
+APPS = {
+    "actor_explorer": ".course-actor-explorer",
+    "forecast": ".course-question:has(.widget-slider)",
+}
+LOAD_BOUND_S = 60.0
+ROUND_TRIP_BOUND_S = 3.0
+
+
+def keep_off_network(page) -> None:
+    """Abort every request that does not go to 127.0.0.1 (CDN scripts, fonts)."""
+    def handle(route):
+        host = urllib.parse.urlsplit(route.request.url).hostname
+        if route.request.url.startswith("data:") or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            route.abort()
+    page.route("**/*", handle)
+
+
+# --------------------------------------------------------------------------------------------
+# (a) Voila apps
+# --------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=None)
+def actor_oracle() -> list[tuple[str, tuple[str, ...]]]:
+    import helpers
+    from helpers import positions
+
+    explorer = positions.ActorExplorer(helpers.load_article(str(COURSE_SEED)))
+    return [(label, tuple(explorer.sentence_ids(actor_id))) for label, actor_id in explorer.actor.options]
+
+
+def use_actor_app(page) -> float:
+    oracle = actor_oracle()
+    explorer = page.locator(".course-actor-explorer").first
+    select = explorer.locator(".widget-dropdown select").first
+    labels = [t.replace("\xa0", " ") for t in dropdown_labels(select)]
+    assert labels == [label for label, _ in oracle], (labels, oracle)
+    assert highlighted_sentences(explorer.element_handle()) == list(oracle[0][1])
+    target = next(i for i, (_, ids) in enumerate(oracle) if set(ids) != set(oracle[0][1]))
+    result = use_actor_explorer(page, dropdown_labels(select)[target])
+    assert result.after == list(oracle[target][1]), (result.after, oracle[target])
+    return result.round_trip_s
+
+
+def use_forecast_app(page) -> float:
+    result = use_forecast(page)
+    assert result.before != result.after, "the slider did not move"
+    assert all(s["disabled"] for s in result.details["states_after"]), result.details["states_after"]
+    assert result.after in result.details["lock_message"], result.details["lock_message"]
+    assert "mid-December 2025" in result.details["text"]
+    return result.round_trip_s
+
+
+USE_APP = {"actor_explorer": use_actor_app, "forecast": use_forecast_app}
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("app", list(APPS))
+def test_voila_app(app, page, tmp_path, timings):
+    path = APP_DIR / f"{app}.ipynb"
+    if not path.exists():
+        pytest.skip(f"{path.relative_to(REPO_ROOT)} does not exist yet (the Voila app is a colleague's part)")
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    keep_off_network(page)
+    with VoilaServer(path, env={"COURSE_ANSWERS_DIR": str(answers)}) as voila:
+        t0 = time.perf_counter()
+        response = page.goto(voila.url, wait_until="domcontentloaded", timeout=120_000)
+        assert response is not None and response.status == 200, response and response.status
+        expected = response.text().count(WIDGET_MIME)  # widget outputs Voila rendered into the page
+        assert expected >= 1, "Voila's page holds no widget output"
+        page.locator(APPS[app]).first.wait_for(timeout=90_000)
+        wait_widgets(page, minimum=expected, timeout=60_000)
+        t_load = timings("load", time.perf_counter() - t0)
+        assert widget_count(page) >= expected
+        assert unrendered_widgets(page) == [], unrendered_widgets(page)
+        assert error_outputs(page) == [], error_outputs(page)
+
+        # no code: no code input area, no editor, no source text
+        assert page.locator(".jp-CodeCell .jp-InputArea:visible, .jp-InputArea-editor").count() == 0
+        body = page.locator("body").text_content() or ""
+        source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        for line in (ln.strip() for ln in source.splitlines()):
+            if len(line) > 12:
+                assert line not in body, f"code is visible in the app: {line!r}"
+
+        round_trip = timings("round_trip", USE_APP[app](page))
+        assert error_outputs(page) == [], error_outputs(page)
+        if app == "forecast":  # the forecasts are saved and locked; choosing an actor saves nothing
+            assert list(answers.iterdir()), "the app saved no forecast to its answers folder"
+        scroll_to(page.locator(APPS[app]).first)
+        screenshot(page, f"voila-{app}")
+        print(f"\nvoila {app}: load {t_load:.2f} s ({widget_count(page)} widget views, {expected} displayed), "
+              f"round trip {round_trip * 1000:.0f} ms")
+        assert page.page_errors == [], page.page_errors
+        assert t_load < LOAD_BOUND_S and round_trip < ROUND_TRIP_BOUND_S
+
+
+# --------------------------------------------------------------------------------------------
+# (b) static site
+# --------------------------------------------------------------------------------------------
+
+
+def _site_command_available() -> str | None:
+    """None when ``python -m helpers.classroom site`` exists, else why not."""
+    try:
+        out = subprocess.run([sys.executable, "-m", "helpers.classroom", "site", "--help"], cwd=REPO_ROOT,
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"`python -m helpers.classroom site --help` could not run: {error}"
+    if out.returncode != 0 or "--out" not in out.stdout:
+        return (f"`python -m helpers.classroom site --help` exited {out.returncode} without an --out option: "
+                f"{(out.stderr or out.stdout).strip()[-300:]}")
+    return None
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Build the site into a temp folder, serve it on 127.0.0.1; yields (base url, folder, build log)."""
+    reason = _site_command_available()
+    if reason:
+        pytest.skip(reason)
+    root = tmp_path_factory.mktemp("site")
+    out = root / "site"
+    env = dict(os.environ)
+    for name in ("ipython", "mpl", "runtime", "answers"):
+        (root / name).mkdir()
+    env.update(IPYTHONDIR=str(root / "ipython"), MPLCONFIGDIR=str(root / "mpl"),
+               JUPYTER_RUNTIME_DIR=str(root / "runtime"), COURSE_ANSWERS_DIR=str(root / "answers"),
+               PYDEVD_DISABLE_FILE_VALIDATION="1")
+    t0 = time.perf_counter()
+    built = subprocess.run([sys.executable, "-m", "helpers.classroom", "site", "--out", str(out)],
+                           cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=200)
+    build_s = time.perf_counter() - t0
+    assert built.returncode == 0, f"site build failed ({built.returncode}):\n{built.stdout}\n{built.stderr[-3000:]}"
+    assert (out / "index.html").exists(), built.stdout
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", str(out)], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "index.html", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except (urllib.error.URLError, OSError):
+                pass
+            assert server.poll() is None, "http.server exited"
+            assert time.monotonic() < deadline, "http.server did not answer within 30 s"
+            time.sleep(0.1)
+        yield {"base": base, "dir": out, "build_s": build_s, "log": built.stdout}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+def expected_figures(page_file: str) -> int:
+    """How many figures the page's notebook shows: its code cells that call ``show_figure``."""
+    nb_path = REPO_ROOT / "notebooks" / (Path(page_file).stem + ".ipynb")
+    if not nb_path.exists():
+        return 0
+    nb = nbformat.read(nb_path, as_version=4)
+    return sum(1 for c in nb.cells if c.cell_type == "code" and "show_figure(" in c.source
+               and "solution" not in c.metadata.get("tags", []))
+
+
+def http_status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=15) as r:
+            return r.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+_JS_PAGE = """() => ({
+  imgs: [...document.querySelectorAll('img')].map(i => ({src: (i.getAttribute('src') || '').slice(0, 60),
+                                                         alt: (i.getAttribute('alt') || '').trim()})),
+  links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
+})"""
+
+
+def internal(href: str) -> bool:
+    return not re.match(r"^(https?:|mailto:|#|//)", href, re.I)
+
+
+@pytest.mark.timeout(240)
+def test_static_site(page, site, timings):
+    timings("build", site["build_s"])
+    keep_off_network(page)
+    t0 = time.perf_counter()
+    response = page.goto(site["base"] + "index.html", wait_until="load")
+    assert response is not None and response.status == 200
+    index = page.evaluate(_JS_PAGE)
+    pages = [h for h in index["links"] if internal(h)]
+    assert len(pages) >= len(COURSE_NOTEBOOKS), f"index links {pages}, expected one page per notebook"
+    assert sorted(Path(p).stem for p in pages) == sorted(COURSE_NOTEBOOKS), pages
+
+    problems, report = [], []
+    for href in pages:
+        url = urllib.parse.urljoin(site["base"], href)
+        response = page.goto(url, wait_until="load")
+        status = response.status if response else None
+        if status != 200:
+            problems.append(f"{href}: HTTP {status}")
+            continue
+        info = page.evaluate(_JS_PAGE)
+        want = expected_figures(href)
+        if len(info["imgs"]) < max(want, 0):
+            problems.append(f"{href}: {len(info['imgs'])} img, the notebook shows {want} figure(s)")
+        if want >= 1 and not info["imgs"]:
+            problems.append(f"{href}: no figure")
+        no_alt = [i["src"] for i in info["imgs"] if not i["alt"]]
+        if no_alt:
+            problems.append(f"{href}: img without alt text: {no_alt}")
+        errors = error_outputs(page)
+        if errors:
+            problems.append(f"{href}: error outputs: {errors}")
+        broken = {}
+        for link in dict.fromkeys(h for h in info["links"] if internal(h)):
+            target = urllib.parse.urljoin(url, link).split("#")[0]
+            code = http_status(target)
+            if code != 200:
+                broken[link] = code
+        if broken:
+            problems.append(f"{href}: internal links that do not resolve: {broken}")
+        report.append(f"{href}: {len(info['imgs'])} img (notebook shows {want}), "
+                      f"{sum(internal(h) for h in info['links'])} internal link(s)")
+    timings("load_all_pages", time.perf_counter() - t0)
+    screenshot(page, "site-last-page")
+    print(f"\nsite built in {site['build_s']:.1f} s; " + "; ".join(report))
+    assert problems == [], "static site problems:\n" + "\n".join(problems)
+
+
+@pytest.mark.timeout(240)
+def test_site_checks_fail_on_a_broken_link(page, site):
+    """The link check can fail: a page with a link to a file that is not in the site gets 404."""
+    extra = site["dir"] / "broken_on_purpose.html"
+    extra.write_text("<a href='missing.ipynb'>x</a>", encoding="utf-8")
+    try:
+        url = site["base"] + "broken_on_purpose.html"
+        page.goto(url)
+        links = page.evaluate(_JS_PAGE)["links"]
+        assert links == ["missing.ipynb"]
+        assert http_status(urllib.parse.urljoin(url, links[0])) == 404
+    finally:
+        extra.unlink()
