@@ -164,12 +164,15 @@ def parse_text(
     statements = find_statements(text, spans, mentions, quote_spans)
     statement_rows = [(st.speaker_id, st.speaker, st.attribution, st.verb, st.lemma, text[st.start:st.end],
                        st.direct, ids[index], st.start, st.end) for index, st in statements]
+    by_start = sorted((st.start, st.end, st.speaker_id, st.speaker) for _, st in statements if st.end > st.start)
+    statement_starts = [row[0] for row in by_start]
     quote_rows = []
     for q_start, q_end in quote_spans:
         speaker_id, speaker = "", ""
-        for _, st in statements:
-            if st.start <= q_start < st.end or (st.start <= q_start <= st.end + 2 and st.end > st.start):
-                speaker_id, speaker = st.speaker_id, st.speaker
+        index = bisect.bisect_right(statement_starts, q_start) - 1
+        for candidate in by_start[max(0, index - 1) : index + 1][::-1]:  # the statement whose words hold the quote
+            if candidate[0] <= q_start <= candidate[1] + 2:
+                speaker_id, speaker = candidate[2], candidate[3]
                 break
         quote_rows.append((text[q_start:q_end], speaker_id, speaker, sentence_of(q_start), q_start, q_end))
 

@@ -27,6 +27,7 @@ HEDGE_CUES: dict[str, tuple[str, ...]] = {
 # To tell a found cue's kind, match it against each cue without its look-ahead ("about(?=\s+\d)" → "about").
 _KIND_OF = [(kind, re.compile(re.sub(r"\(\?[=!][^)]*\)", "", cue), re.IGNORECASE))
             for kind, cues in HEDGE_CUES.items() for cue in cues]
+_KIND_OF_WORD = {cue: kind for kind, cues in HEDGE_CUES.items() for cue in cues if cue.isalpha()}
 _HEDGES = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted((cue for cues in HEDGE_CUES.values() for cue in cues), key=len, reverse=True))
     + r")(?![\w-])",
@@ -41,6 +42,6 @@ def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[tuple
         cue = match.group()
         if cue == "May":  # the month, capitalised mid-sentence
             continue
-        kind = next(kind for kind, pattern in _KIND_OF if pattern.fullmatch(cue))
+        kind = _KIND_OF_WORD.get(cue.lower()) or next(kind for kind, pattern in _KIND_OF if pattern.fullmatch(cue))
         found.append((match.start(), match.end(), kind))
     return found

@@ -189,3 +189,23 @@ def test_corpus_loads_every_seed_by_id():
     assert list(corpus) == ["000_0c51e7aa6578d068"]
     corpus = helpers.load_corpus(TEST_ARTICLES)
     assert "synthetic_harbour_strike" in corpus
+
+
+def test_parsing_time_grows_linearly_with_text_size():
+    """A guard against gross super-linear slow-downs: 10x the text must not take 18x the time (linear is
+    about 11x here). Timing on a shared CI machine is noisy, so milder regressions are left to
+    ``make bench``, which reports ms per copy of the seed from 1x to 1,000x."""
+    text = SEED.read_text(encoding="utf-8").rstrip("\n")
+    small, large = "\n".join([text] * 100), "\n".join([text] * 1000)
+    helpers.parse_text(small)
+
+    def best_of(sample: str, runs: int) -> float:
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            helpers.parse_text(sample)
+            timings.append(time.perf_counter() - started)
+        return min(timings)
+
+    ratio = best_of(large, 2) / best_of(small, 3)
+    assert ratio < 18, f"10x the text took {ratio:.1f}x the time"
