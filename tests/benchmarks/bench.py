@@ -51,7 +51,17 @@ def import_time(runs: int) -> float:
     return median_time(once, runs) - floor
 
 
+# Libraries whose import a notebook cannot avoid: the floor imports every one the notebook loaded.
+HEAVY = ("helpers", "pandas", "numpy", "matplotlib", "ipywidgets", "IPython.display", "PIL")
+LOADED = (
+    "import sys, json\n"
+    f"print('LOADED:' + json.dumps(sorted(m for m in sys.modules if m.startswith({HEAVY!r}) and '._' not in m)))"
+)
+
+
 def notebook_times(runs: int) -> list[dict]:
+    """Each notebook against a floor notebook that only imports what the notebook loaded (kernel start
+    and imports: the part a notebook cannot avoid)."""
     import nbformat
     from nbclient import NotebookClient
 
@@ -61,11 +71,13 @@ def notebook_times(runs: int) -> list[dict]:
 
     rows = []
     for path in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        imports = sorted({line.strip() for cell in nb.cells if cell.cell_type == "code"
-                          for line in cell.source.splitlines() if line.startswith(("import ", "from "))})
-        floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("\n".join(imports) or "pass")])
-        floor.metadata = nb.metadata
+        probe = nbformat.read(path, as_version=4)
+        probe.cells.append(nbformat.v4.new_code_cell(LOADED))
+        run(probe)
+        loaded = json.loads("".join(o.get("text", "") for o in probe.cells[-1].outputs).split("LOADED:", 1)[1])
+        floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+            "import importlib\nfor name in %r:\n    importlib.import_module(name)" % loaded)])
+        floor.metadata = probe.metadata
         full = median_time(lambda: run(nbformat.read(path, as_version=4)), runs)
         base = median_time(lambda: run(nbformat.reads(nbformat.writes(floor), as_version=4)), runs)
         rows.append({"notebook": path.name, "seconds": round(full, 2), "imports_only": round(base, 2),
