@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -51,7 +51,6 @@ class Article:
     time_expressions: pd.DataFrame
     hedges: pd.DataFrame
     source: str = ""
-    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by name (``"quotes"``); a clear error lists the names if it is misspelt."""
@@ -87,6 +86,9 @@ def load_article(path: str | Path, *, reference_date: date | None = None) -> Art
 def load_corpus(folder: str | Path = "seeds") -> dict[str, Article]:
     """Every ``*.txt`` article in a folder, by id (sorted by file name)."""
     folder = Path(folder)
+    if not folder.is_dir() and not folder.is_absolute():  # e.g. "seeds" from inside notebooks/
+        in_course = Path(__file__).resolve().parent.parent / folder
+        folder = in_course if in_course.is_dir() else folder
     if not folder.is_dir():
         raise ArticleError(f"{folder} is not a folder.", fix="Give the folder that holds the .txt articles, e.g. 'seeds'.")
     articles = {path.stem: load_article(path) for path in sorted(folder.glob("*.txt"))}

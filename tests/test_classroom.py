@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import subprocess
 import sys
 import zipfile
 from datetime import date
@@ -433,8 +434,12 @@ def test_student_copies_of_the_course_run(tmp_path, monkeypatch):
             assert "solution" not in cell.metadata.get("tags", []), path.name
             if cell.cell_type == "code":
                 assert cell.outputs == [] and cell.execution_count is None, path.name
-        NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=False,
-                       resources={"metadata": {"path": str(folder)}}).execute()
+    # the student copies run under nbval, as the course notebooks do
+    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-q",
+                             "-p", "no:cacheprovider", str(folder)], capture_output=True, text=True, timeout=600,
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout
 
 
 # -- static site -----------------------------------------------------------------------------------

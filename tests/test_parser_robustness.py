@@ -209,3 +209,8 @@ def test_parsing_time_grows_linearly_with_text_size():
 
     ratio = best_of(large, 2) / best_of(small, 3)
     assert ratio < 18, f"10x the text took {ratio:.1f}x the time"
+
+
+def test_corpus_default_works_from_the_notebooks_folder(monkeypatch):
+    monkeypatch.chdir(ROOT / "notebooks")
+    assert list(helpers.load_corpus()) == ["000_0c51e7aa6578d068"]
