@@ -46,7 +46,7 @@ from .answers import (
 )
 from .course import COURSE_SEED_ID, REPO_ROOT
 from .curated import load_table
-from .display import GREY, OKABE_ITO, escape, message_html
+from .display import GREY, OKABE_ITO, empty_figure, escape, message_html
 from .errors import CourseError
 from .scoring import cohen_kappa, percent_agreement
 
@@ -339,15 +339,6 @@ def completion_table(answers: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def _empty_figure(title: str, text: str) -> Figure:
-    fig = Figure(figsize=(8, 2.5))
-    ax = fig.subplots()
-    ax.set_title(title)
-    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    return fig
-
-
 _SERIES_COLOURS = [OKABE_ITO[name] for name in ("blue", "orange", "bluish green", "reddish purple",
                                                 "vermillion", "sky blue", "yellow", "black")]
 
@@ -356,7 +347,7 @@ def plot_completion(completion: pd.DataFrame) -> tuple[Figure, str, pd.DataFrame
     """Grouped bars: percent of questions answered per student, one bar per notebook (labelled)."""
     title = "Completion per student and notebook"
     if completion.empty:
-        return _empty_figure(title, "No answers yet."), f"{title}: no answers yet.", completion
+        return empty_figure(title, "No answers yet."), f"{title}: no answers yet.", completion
     wide = completion.pivot(index="student", columns="notebook", values="percent")
     wide = wide.reindex(sorted(wide.index, key=_natural_key))[sorted(wide.columns, key=_natural_key)]
     students, notebooks = list(wide.index), list(wide.columns)
@@ -466,7 +457,7 @@ def plot_forecasts(forecasts: pd.DataFrame, questions: pd.DataFrame | None = Non
     spread = forecast_spread(forecasts, questions)
     title = "The class's forecasts and what happened"
     if forecasts.empty:
-        return _empty_figure(title, "No forecasts yet."), f"{title}: no forecasts yet.", spread
+        return empty_figure(title, "No forecasts yet."), f"{title}: no forecasts yet.", spread
     ids = list(spread["question_id"])
     students = sorted(forecasts["student"].unique(), key=_natural_key)
     fig = Figure(figsize=(max(7, 1.1 * len(ids) + 3), 4))
@@ -501,7 +492,7 @@ def plot_brier(scores: pd.DataFrame) -> tuple[Figure, str, pd.DataFrame]:
     """Bars: each student's Brier score, the class mean and the 0.25 baseline (lower is better)."""
     title = "Brier score per student (lower is better)"
     if scores.empty:
-        return _empty_figure(title, "No forecasts yet."), f"{title}: no forecasts yet.", scores
+        return empty_figure(title, "No forecasts yet."), f"{title}: no forecasts yet.", scores
     mean = class_mean_brier(scores)
     fig = Figure(figsize=(max(6, 0.9 * len(scores) + 3), 3.8))
     ax = fig.subplots()
@@ -620,7 +611,7 @@ def plot_stance_agreement(agreement: pd.DataFrame, pairs: pd.DataFrame) -> tuple
     title = "Stance coding: agreement with the reference (Cohen's kappa)"
     scored = agreement.dropna(subset=["kappa"])
     if scored.empty:
-        return _empty_figure(title, "No stance codes yet."), f"{title}: no stance codes yet.", agreement
+        return empty_figure(title, "No stance codes yet."), f"{title}: no stance codes yet.", agreement
     mean = mean_pairwise_kappa(pairs)
     fig = Figure(figsize=(max(8, 0.9 * len(scored) + 4), 3.8))
     ax = fig.subplots()

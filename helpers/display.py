@@ -63,6 +63,18 @@ def figure_html(fig, alt: str, caption: str = "") -> str:
             f'alt="{escape(alt)}" style="max-width:100%">{caption_html}</figure>')
 
 
+def empty_figure(title: str, text: str):
+    """A small titled figure that says there is nothing to plot (instead of an empty chart)."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8, 2.5))
+    ax = fig.subplots()
+    ax.set_title(title)
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return fig
+
+
 def figure_bundle(fig, alt: str, table: pd.DataFrame | None = None, caption: str = "") -> dict:
     """A figure as a display-data output: HTML ``<img>`` with alt text (+ the folded table), PNG, plain text.
 

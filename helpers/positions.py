@@ -26,7 +26,7 @@ from matplotlib.ticker import MaxNLocator
 from .article import Article, cite
 from .course import COURSE_SEED_ID, is_course_seed
 from .curated import fact_citation, load_table, split_list
-from .display import GREY, OKABE_ITO, actor_colours, escape, message_html, show_table
+from .display import GREY, OKABE_ITO, actor_colours, empty_figure, escape, message_html, show_table
 from .exercises import ChoiceQuestion, TextQuestion, remember, store_warning
 from .scoring import agreement_table, cohen_kappa, percent_agreement
 
@@ -326,15 +326,6 @@ def fact_sources(fact_ids: Iterable[str]) -> pd.DataFrame:
 # -- figures ----------------------------------------------------------------------------------
 
 
-def _empty_figure(title: str, text: str) -> Figure:
-    fig = Figure(figsize=(8, 2.5))
-    ax = fig.subplots()
-    ax.set_title(title)
-    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    return fig
-
-
 def plot_mention_counts(article: Article) -> tuple[Figure, str, pd.DataFrame]:
     """Horizontal bar chart of mentions per actor, with its alt text and the table behind it.
 
@@ -344,7 +335,7 @@ def plot_mention_counts(article: Article) -> tuple[Figure, str, pd.DataFrame]:
     table = mention_counts(article)
     title = "Mentions per actor"
     if table.empty:
-        fig = _empty_figure(title, "The parser found no actor in this article.")
+        fig = empty_figure(title, "The parser found no actor in this article.")
         return fig, f"{title}: the parser found no actor in the article {article.id}.", table
     sides = [_side_of(a, k) for a, k in zip(table["actor_id"], table["kind"])]
     palette = actor_colours([s for s in sides if s])
@@ -391,7 +382,7 @@ def plot_cooccurrence(article: Article, top: int = 8) -> tuple[Figure, str, pd.D
     table = cooccurrence(article, top=top)
     title = "Actors mentioned in the same sentence"
     if table.empty:
-        fig = _empty_figure(title, "The parser found no actor in this article.")
+        fig = empty_figure(title, "The parser found no actor in this article.")
         return fig, f"{title}: the parser found no actor in the article {article.id}.", table.reset_index()
     n = len(table)
     fig = Figure(figsize=(1.0 * n + 3, 0.8 * n + 2))

@@ -11,6 +11,19 @@ SEED = ROOT / "seeds" / "000_0c51e7aa6578d068.txt"
 TEST_ARTICLES = ROOT / "tests" / "articles"
 
 
+@pytest.fixture
+def answers_dir(monkeypatch, tmp_path):
+    """Each test saves answers in its own empty folder (never the real answers/), with no cached stores."""
+    from helpers import exercises
+
+    folder = tmp_path / "answers"
+    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(folder))
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    exercises._STORES.clear()
+    yield folder
+    exercises._STORES.clear()
+
+
 @pytest.fixture(scope="session")
 def seed_article():
     import helpers

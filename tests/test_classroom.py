@@ -44,13 +44,6 @@ def answers(tmp_path_factory) -> pd.DataFrame:
     return classroom.load_class(folder)
 
 
-@pytest.fixture()
-def answers_dir(monkeypatch, tmp_path) -> Path:
-    """Every test saves answers in its own folder, never in the real answers/."""
-    folder = tmp_path / "answers"
-    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(folder))
-    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-    return folder
 
 
 # -- the synthetic class ------------------------------------------------------------------------

@@ -33,13 +33,6 @@ def claims(seed_article):
     return ctx.claims_and_background(seed_article)
 
 
-@pytest.fixture
-def answers_dir(tmp_path, monkeypatch):
-    """A private answers folder, and no answer store cached from another test."""
-    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
-    exercises._STORES.clear()
-    yield tmp_path
-    exercises._STORES.clear()
 
 
 @pytest.fixture

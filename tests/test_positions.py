@@ -32,14 +32,9 @@ REFERENCE = {
     "stance.9.1.indicated": NOT_ABOUT,
 }
 
+pytestmark = pytest.mark.usefixtures("answers_dir")
 
-@pytest.fixture(autouse=True)
-def answers_dir(monkeypatch, tmp_path):
-    """Every test saves its answers in its own empty folder."""
-    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
-    exercises._STORES.clear()
-    yield tmp_path
-    exercises._STORES.clear()
+
 
 
 def highlighted(html_text: str) -> list[str]:

@@ -12,17 +12,12 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers import exercises, timeline
+from helpers import timeline
 from tests.conftest import TEST_ARTICLES
 
+pytestmark = pytest.mark.usefixtures("answers_dir")
 
-@pytest.fixture(autouse=True)
-def answers_dir(monkeypatch, tmp_path):
-    """Every test saves its answers in its own folder, with fresh stores."""
-    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
-    exercises._STORES.clear()
-    yield tmp_path
-    exercises._STORES.clear()
+
 
 
 @pytest.fixture(scope="module")
