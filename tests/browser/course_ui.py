@@ -316,6 +316,13 @@ def move_slider(page, forecast, index: int = 0, presses: int = 3) -> tuple[str, 
         "([r, i, b]) => { const ro = r.querySelectorAll('.widget-slider .widget-readout')[i];"
         " return ro && ro.textContent.trim() !== b; }", arg=[root, index, before],
         timeout=UPDATE_TIMEOUT, polling=20)
+    # Every key press is its own change: wait until the readout has stopped moving (unchanged for
+    # 400 ms), so that no late change reaches the kernel after the next click.
+    page.wait_for_function(
+        "([r, i]) => { const ro = r.querySelectorAll('.widget-slider .widget-readout')[i];"
+        " const now = ro ? ro.textContent.trim() : ''; const t = performance.now();"
+        " if (window.__slider_last !== now) { window.__slider_last = now; window.__slider_since = t; return false; }"
+        " return t - window.__slider_since > 400; }", arg=[root, index], timeout=UPDATE_TIMEOUT, polling=50)
     return before, slider_states(root)[index]["readout"]
 
 
