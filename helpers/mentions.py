@@ -6,25 +6,30 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import Actor, Lexicon
+from .lexicon import Actor, Lexicon, trie_regex
 
 # Titles written before a person's name ("President Joe Biden", "Mr. Finer").
-_TITLES = (
-    r"President-elect|President|Vice President|Prime Minister|Premier|Chancellor|"
-    r"Foreign Minister|Defen[cs]e Minister|Minister|Secretary of State|Secretary of Defen[cs]e|"
-    r"Secretary-General|Secretary General|Secretary|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|"
-    r"General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Commander|Mayor|Speaker|Ambassador|Judge|Justice|"
-    r"King|Queen|Prince|Princess|Pope|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?"
+TITLES = (
+    "President-elect", "President", "Vice President", "Prime Minister", "Premier", "Chancellor",
+    "Foreign Minister", "Defence Minister", "Defense Minister", "Minister", "Secretary of State",
+    "Secretary of Defence", "Secretary of Defense", "Secretary-General", "Secretary General", "Secretary",
+    "Senator", "Sen.", "Representative", "Rep.", "Governor", "Gov.", "General", "Gen.", "Admiral", "Adm.",
+    "Colonel", "Col.", "Commander", "Mayor", "Speaker", "Ambassador", "Judge", "Justice", "King", "Queen",
+    "Prince", "Princess", "Pope", "Sheikh", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.",
 )
 # Lower-case roles written before a name ("national security adviser Jon Finer").
-_ROLES = (
-    r"spokesman|spokeswoman|spokesperson|press secretary|adviser|advisor|minister|secretary|envoy|"
-    r"ambassador|director|chief|commander|official|analyst|professor|correspondent|chairman|"
-    r"chairwoman|leader|president|governor|mayor|general|lawmaker|senator|diplomat|negotiator"
+ROLES = (
+    "spokesman", "spokeswoman", "spokesperson", "press secretary", "adviser", "advisor", "minister",
+    "secretary", "envoy", "ambassador", "director", "chief", "commander", "official", "analyst", "professor",
+    "correspondent", "chairman", "chairwoman", "leader", "president", "governor", "mayor", "general",
+    "lawmaker", "senator", "diplomat", "negotiator",
 )
 _NAME_TOKEN = r"(?!(?:Mr|Mrs|Ms|Dr|Prof)\b)(?:[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?|[A-Z]\.)"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al-\w+)){{0,3}}"
-_PERSON = re.compile(rf"(?<![\w])(?:(?:{_TITLES})|(?:{_ROLES})(?:\s+(?:{_TITLES}))?)\s+(?P<name>{_NAME})(?![\w])")
+_TITLE_RE = trie_regex(TITLES)
+_PERSON = re.compile(
+    rf"\b(?:{_TITLE_RE}|{trie_regex(ROLES)}(?:\s+{_TITLE_RE})?)\s+(?P<name>{_NAME})(?![\w])"
+)
 # Words that follow a title but are not names ("General Assembly", "President of …").
 _NOT_NAMES = frozenset(
     "Assembly Staff Council House Department Ministry Office Court Election Administration Government "

