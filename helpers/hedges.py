@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import trie_regex
+
 HEDGE_CUES: dict[str, tuple[str, ...]] = {
     "evidential": (
         r"unconfirmed reports? (?:suggests?|says?|indicates?|claims?)", r"reportedly", r"allegedly",
@@ -35,10 +37,31 @@ _HEDGES = re.compile(
 )
 
 
+# Where a cue can start: the first word of every cue, in its usual cases (a fast scan); the full
+# pattern then runs only there.
+def _first_letters(cue: str) -> str:
+    """The letters every match of ``cue`` starts with ("rumou?rs?" → "rumo")."""
+    letters = re.match(r"[a-z]+", cue).group()
+    return letters[:-1] if cue[len(letters):].startswith("?") else letters
+
+
+_FIRST_WORDS = {_first_letters(cue) for cues in HEDGE_CUES.values() for cue in cues}
+_STARTS = re.compile(r"\b(?:" + trie_regex(sorted({v for w in _FIRST_WORDS for v in (w, w.capitalize(), w.upper())}))
+                     + ")")
+
+
 def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each hedge cue in ``text[start:end]``."""
-    found = []
-    for match in _HEDGES.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str]] = []
+    previous_end = -1
+    for candidate in _STARTS.finditer(text, start, end):
+        if candidate.start() < previous_end:
+            continue
+        match = _HEDGES.match(text, candidate.start(), end)
+        if match is None:
+            continue
+        previous_end = match.end()
         cue = match.group()
         if cue == "May":  # the month, capitalised mid-sentence
             continue
