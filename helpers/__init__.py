@@ -17,6 +17,10 @@ from .errors import (
 )
 from .reading import MAX_ARTICLE_BYTES
 
+# Submodules used as helpers.course, helpers.display, helpers.curated after a plain `import helpers`.
+# (The widget modules, exercises and the topic modules, load ipywidgets: import them where needed.)
+from . import course, curated, display  # noqa: E402
+
 __all__ = [
     "Article", "TABLES", "cite", "load_article", "load_corpus", "parse_text", "MAX_ARTICLE_BYTES",
     "CourseError", "ArticleError", "EmptyArticleError", "BinaryFileError", "ArticleEncodingError",
