@@ -9,6 +9,7 @@ from .article import TABLES, Article, cite, load_article, load_corpus, parse_tex
 from .errors import (
     ArticleEncodingError,
     ArticleError,
+    ArticleNotFoundError,
     ArticleTooLargeError,
     BinaryFileError,
     CourseError,
@@ -23,7 +24,7 @@ from . import course, curated, display  # noqa: E402
 
 __all__ = [
     "Article", "TABLES", "cite", "load_article", "load_corpus", "parse_text", "MAX_ARTICLE_BYTES",
-    "CourseError", "ArticleError", "EmptyArticleError", "BinaryFileError", "ArticleEncodingError",
+    "CourseError", "ArticleError", "ArticleNotFoundError", "EmptyArticleError", "BinaryFileError", "ArticleEncodingError",
     "ArticleTooLargeError", "NoSentencesError",
 ]
 __version__ = "0.1.0"

@@ -21,6 +21,10 @@ class ArticleError(CourseError):
         super().__init__(message)
 
 
+class ArticleNotFoundError(ArticleError, FileNotFoundError):
+    """There is no article at that path (or it is a folder)."""
+
+
 class EmptyArticleError(ArticleError):
     """The file or text is empty or holds only white space."""
 

@@ -27,6 +27,7 @@ BROKEN = {
     "long_line": (("The war went on and " * 10_500 + "ended.").encode("utf-8"), None),
     "unbalanced": ("He said “this never ends. Russia said \"no. Ukraine said yes.”\n“Open".encode("utf-8"), None),
     "numbers": (b"1 2 3\n4,000 50%\n\n2024 2025", None),
+    "missing": (None, "ArticleNotFoundError"),  # a mistyped SEED path: no file is written
     "emoji_rtl": ("🚀 Ukraine 🇺🇦 said “🚀”.\nقالت روسيا إن الرد سيكون مناسبا. אוקראינה אמרה כן.".encode("utf-8"), None),
 }
 
@@ -36,6 +37,8 @@ def broken_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("broken-seeds")
     for name, (content, _) in BROKEN.items():
         path = folder / f"{name}.txt"
+        if name == "missing":
+            continue
         if content is None:
             with open(path, "wb") as handle:
                 handle.truncate(50 * 1024 * 1024)
