@@ -300,3 +300,13 @@ def test_reference_answers_and_anchors_are_validated(tmp_path):
     problems = validate_curated(folder)
     assert any("ladder_placements.csv" in p and "confidence" in p for p in problems), problems
     assert any("anchors.csv" in p and "day_one" in p for p in problems), problems
+
+
+def test_load_table_names_the_rows_that_do_not_convert(tmp_path: Path) -> None:
+    folder = copy_data(tmp_path)
+    edit_cell(folder, "events", 1, "date", "24/02/2022")
+    edit_cell(folder, "troop_estimates", 0, "estimate_low", "about 12000")
+    with pytest.raises(CuratedDataError, match=r"events.csv, column 'date': rows 3 are not dates in YYYY-MM-DD"):
+        load_table("events", folder)
+    with pytest.raises(CuratedDataError, match=r"troop_estimates.csv, column 'estimate_low': rows 2 are not whole"):
+        load_table("troop_estimates", folder)
