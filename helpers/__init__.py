@@ -5,7 +5,7 @@
 >>> article.quotes  # a pandas DataFrame; every row cites its sentence (¶4.3) and offsets
 """
 
-from .article import TABLES, Article, cite, load_article, load_corpus, parse_text
+from .parse.article import TABLES, Article, cite, load_article, load_corpus, parse_text
 from .errors import (
     ArticleEncodingError,
     ArticleError,
@@ -16,7 +16,7 @@ from .errors import (
     EmptyArticleError,
     NoSentencesError,
 )
-from .reading import MAX_ARTICLE_BYTES
+from .parse.reading import MAX_ARTICLE_BYTES
 
 # Submodules used as helpers.course, helpers.display, helpers.curated after a plain `import helpers`.
 # (The widget modules, exercises and the topic modules, load ipywidgets: import them where needed.)

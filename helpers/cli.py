@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import TABLES, load_article
+from .parse.article import TABLES, load_article
 from .errors import CourseError
 
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .article import Article, cite
+from .parse.article import Article, cite
 from .curated import fact_citation, load_table, split_list
 from .display import GREY, OKABE_ITO, actor_colours, escape, message_html, show_html
 from .display import show_table as show_table  # re-exported: notebooks call context.show_table
@@ -77,7 +77,7 @@ def sentence_html(article: Article, sentence_id: str, mark_mentions: bool = True
 
 def table_overview(article: Article) -> pd.DataFrame:
     """How many rows the parser found in each table, and what each table holds."""
-    from .article import TABLES
+    from .parse.article import TABLES
 
     return pd.DataFrame({
         "table": list(TABLES),

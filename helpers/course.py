@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .article import Article, load_article
+from .parse.article import Article, load_article
 from .display import OKABE_ITO, escape, message_html
 from .errors import CourseError
 

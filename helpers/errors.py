@@ -43,3 +43,12 @@ class ArticleTooLargeError(ArticleError):
 
 class NoSentencesError(ArticleError):
     """The text holds no sentence: no letters or digits at all."""
+
+
+class CourseDataMissingError(CourseError):
+    """The curated course data (``seeds/curated/``) is not where the package looks for it."""
+
+    def __init__(self, problem: str, *, fix: str = "") -> None:
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"{problem} {fix}".strip())

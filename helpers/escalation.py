@@ -38,7 +38,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .answers import AnswerStoreError
-from .article import TABLES, Article, cite
+from .parse.article import TABLES, Article, cite
 from .course import is_course_seed
 from .curated import CURATED_DIR, CuratedDataError, fact_citation, load_table, split_list
 from .display import show_table as display_table

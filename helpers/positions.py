@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from .article import Article, cite
+from .parse.article import Article, cite
 from .course import COURSE_SEED_ID, is_course_seed
 from .curated import fact_citation, load_table, split_list
 from .display import GREY, OKABE_ITO, actor_colours, empty_figure, escape, message_html, show_table

@@ -18,7 +18,7 @@ from functools import lru_cache
 import ipywidgets as widgets
 import pandas as pd
 
-from .article import Article, cite
+from .parse.article import Article, cite
 from .course import is_course_seed
 from .curated import load_table
 from .display import GREY, actor_colours, figure_bundle, message_html

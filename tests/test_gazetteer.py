@@ -1,4 +1,4 @@
-"""Checks on helpers/data/gazetteer.csv, the actor gazetteer used by the parser.
+"""Checks on helpers/parse/data/gazetteer.csv, the actor gazetteer used by the parser.
 
 These tests read the CSV directly (no import from ``helpers``) so they stay
 independent of the parser implementation.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-GAZETTEER = Path(__file__).resolve().parents[1] / "helpers" / "data" / "gazetteer.csv"
+GAZETTEER = Path(__file__).resolve().parents[1] / "helpers" / "parse" / "data" / "gazetteer.csv"
 
 HEADER = ["alias", "actor_id", "actor", "kind", "form"]
 KINDS = {"state", "organisation", "group"}

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers
-from helpers.article import COLUMNS
+from helpers.parse.article import COLUMNS
 from helpers.cli import offset_problems
 
 from .conftest import ROOT, SEED, TEST_ARTICLES

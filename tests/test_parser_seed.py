@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 import helpers
-from helpers.article import COLUMNS
+from helpers.parse.article import COLUMNS
 
 from .conftest import SEED
 

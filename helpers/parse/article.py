@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import ArticleError, ArticleTooLargeError, NoSentencesError
+from ..errors import ArticleError, ArticleTooLargeError, NoSentencesError
+from ..paths import course_root
 from .hedges import find_hedges
 from .lexicon import Lexicon, default_lexicon
 from .mentions import find_mentions
@@ -87,7 +88,7 @@ def load_corpus(folder: str | Path = "seeds") -> dict[str, Article]:
     """Every ``*.txt`` article in a folder, by id (sorted by file name)."""
     folder = Path(folder)
     if not folder.is_dir() and not folder.is_absolute():  # e.g. "seeds" from inside notebooks/
-        in_course = Path(__file__).resolve().parent.parent / folder
+        in_course = course_root() / folder
         folder = in_course if in_course.is_dir() else folder
     if not folder.is_dir():
         raise ArticleError(f"{folder} is not a folder.", fix="Give the folder that holds the .txt articles, e.g. 'seeds'.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from .errors import (
+from ..errors import (
     ArticleEncodingError,
     ArticleNotFoundError,
     ArticleTooLargeError,

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..paths import curated_file
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 GAZETTEER_CSV = PACKAGE_DIR / "data" / "gazetteer.csv"
-REGISTRY_CSV = PACKAGE_DIR.parent / "seeds" / "curated" / "actors.csv"
 
 KINDS = ("person", "state", "organisation", "group", "place")
 
@@ -84,9 +85,9 @@ def read_gazetteer(path: Path = GAZETTEER_CSV) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def read_registry(path: Path = REGISTRY_CSV) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
+def read_registry(path: Path | None = None) -> list[dict[str, str]]:
+    """The curated actor registry (``seeds/curated/actors.csv``); a clear error if it is missing."""
+    path = path if path is not None else curated_file("actors.csv")
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from ..paths import curated_file
 from .lexicon import trie_regex
 
-ANCHORS_CSV = Path(__file__).resolve().parent.parent / "seeds" / "curated" / "anchors.csv"
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -67,9 +67,9 @@ class Anchor:
     source: str
 
 
-def read_anchors(path: Path = ANCHORS_CSV) -> list[Anchor]:
-    if not path.exists():
-        return []
+def read_anchors(path: Path | None = None) -> list[Anchor]:
+    """Day-one anchors (``seeds/curated/anchors.csv``); a clear error if the file is missing."""
+    path = path if path is not None else curated_file("anchors.csv")
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return [
             Anchor(row["name"], tuple(k.strip() for k in row["keywords"].split(";") if k.strip()),
