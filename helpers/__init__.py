@@ -12,19 +12,21 @@ from .errors import (
     ArticleNotFoundError,
     ArticleTooLargeError,
     BinaryFileError,
+    CourseDataMissingError,
     CourseError,
     EmptyArticleError,
     NoSentencesError,
 )
 from .parse.reading import MAX_ARTICLE_BYTES
 
-# Submodules used as helpers.course, helpers.display, helpers.curated after a plain `import helpers`.
-# (The widget modules, exercises and the topic modules, load ipywidgets: import them where needed.)
-from . import course, curated, display  # noqa: E402
+# helpers.curated and helpers.notebook after a plain `import helpers`; helpers.start begins a notebook.
+# (helpers.lessons and the widget modules load ipywidgets: import them where needed.)
+from . import curated, notebook  # noqa: E402
+from .notebook.session import start  # noqa: E402
 
 __all__ = [
     "Article", "TABLES", "cite", "load_article", "load_corpus", "parse_text", "MAX_ARTICLE_BYTES",
     "CourseError", "ArticleError", "ArticleNotFoundError", "EmptyArticleError", "BinaryFileError", "ArticleEncodingError",
-    "ArticleTooLargeError", "NoSentencesError",
+    "ArticleTooLargeError", "NoSentencesError", "CourseDataMissingError", "start",
 ]
 __version__ = "0.1.0"

@@ -14,7 +14,7 @@ TEST_ARTICLES = ROOT / "tests" / "articles"
 @pytest.fixture
 def answers_dir(monkeypatch, tmp_path):
     """Each test saves answers in its own empty folder (never the real answers/), with no cached stores."""
-    from helpers import exercises
+    from helpers.notebook import exercises
 
     folder = tmp_path / "answers"
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(folder))

@@ -1,4 +1,4 @@
-"""Tests for helpers.answers: answers are saved atomically and never lost."""
+"""Tests for helpers.notebook.answers: answers are saved atomically and never lost."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import answers as answers_module
-from helpers.answers import (
+from helpers.notebook import answers as answers_module
+from helpers.notebook.answers import (
     ANSWERS_DIR_ENV,
     AnswerLockedError,
     AnswerStore,
@@ -35,7 +35,7 @@ def test_default_dir_uses_env(monkeypatch, tmp_path):
     monkeypatch.setenv(ANSWERS_DIR_ENV, str(tmp_path / "elsewhere"))
     assert default_answers_dir() == tmp_path / "elsewhere"
     monkeypatch.delenv(ANSWERS_DIR_ENV)
-    assert default_answers_dir() == Path(answers_module.__file__).resolve().parent.parent / "answers"
+    assert default_answers_dir() == Path(answers_module.__file__).resolve().parents[2] / "answers"
 
 
 def test_missing_file_is_empty_and_not_created(tmp_path):

@@ -24,9 +24,9 @@ import pytest
 from nbclient import NotebookClient
 
 from helpers import classroom
-from helpers.answers import AnswerStore, collect_submissions
+from helpers.notebook.answers import AnswerStore, collect_submissions
 from helpers.classroom import ClassroomError
-from helpers.display import escape
+from helpers.notebook.display import escape
 
 from .conftest import ROOT
 
@@ -59,7 +59,7 @@ def test_committed_submissions_are_what_the_script_writes(tmp_path):
 
 
 def test_conventions_match_the_course_modules():
-    from helpers import escalation, positions
+    from helpers.lessons import escalation, positions
 
     assert classroom.STANCE_NOTEBOOK == positions.NOTEBOOK
     assert tuple(classroom.STANCES) == tuple(positions.STANCES)
@@ -67,7 +67,7 @@ def test_conventions_match_the_course_modules():
 
 
 def test_the_reference_ids_are_the_stance_coder_ids(seed_article):
-    from helpers import positions
+    from helpers.lessons import positions
 
     coder_ids = set(positions.StanceCoder(seed_article).dropdowns)
     assert set(classroom.reference_stances().index) == coder_ids == set(make_submissions.STANCE_IDS)
@@ -231,7 +231,7 @@ def test_latest_answer_wins_and_odd_names_are_made_safe(tmp_path):
 
 
 def test_question_prompts_are_saved_with_answers(answers_dir):
-    from helpers.exercises import ChoiceQuestion, OrderQuestion
+    from helpers.notebook.exercises import ChoiceQuestion, OrderQuestion
 
     question = ChoiceQuestion("nb", "pick", "Which <b>one</b>?", ["a", "b"], "a")
     assert not answers_dir.exists()  # opening a notebook writes nothing
@@ -309,7 +309,7 @@ def test_submission_command_line(tmp_path, capsys):
 
 
 def test_submission_button(answers_dir, tmp_path):
-    from helpers.exercises import SubmissionButton
+    from helpers.notebook.exercises import SubmissionButton
 
     button = SubmissionButton("00_start_here", out_dir=tmp_path / "out")
     button.name.value = "ana"
@@ -345,7 +345,7 @@ def test_submission_button(answers_dir, tmp_path):
 def test_answers_survive_a_kernel_restart(tmp_path):
     from jupyter_client import KernelManager
 
-    cell = ("from helpers.exercises import ChoiceQuestion\n"
+    cell = ("from helpers.notebook.exercises import ChoiceQuestion\n"
             "q = ChoiceQuestion('restart_nb', 'q1', 'Pick', ['red', 'blue'], 'red')\n"
             "print('VALUE', q.value)")
     manager = KernelManager(kernel_name="python3")
@@ -403,7 +403,7 @@ def test_student_copy_of_a_small_notebook(tmp_path):
     assert not (tmp_path / "dist" / "student" / "notebooks" / "instructor").exists()
     names = zipfile.ZipFile(archive).namelist()
     assert "student/notebooks/00_tiny.ipynb" in names
-    assert "student/seeds/000_0c51e7aa6578d068.txt" in names and "student/helpers/answers.py" in names
+    assert "student/seeds/000_0c51e7aa6578d068.txt" in names and "student/helpers/notebook/answers.py" in names
     assert not any("__pycache__" in name or "instructor" in name for name in names)
     with pytest.raises(ClassroomError, match="no notebook"):
         classroom.make_student_copies(tmp_path / "dist", tmp_path / "empty")

@@ -1,4 +1,4 @@
-"""helpers.context: notebook 1 (context) and the helpers of notebook 0 (start here).
+"""helpers.lessons.context: notebook 1 (context) and the helpers of notebook 0 (start here).
 
 Exact expectations on the course seed; other articles must give empty or smaller tables, never errors.
 Widgets are driven the way a student would: set ``.input.value``, click ``.button``.
@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 import helpers
-import helpers.context as ctx
-from helpers import exercises
+import helpers.lessons.context as ctx
+from helpers.notebook import exercises
 from helpers.curated import load_table
 
 from .conftest import ROOT, SEED, TEST_ARTICLES
@@ -37,7 +37,7 @@ def claims(seed_article):
 
 @pytest.fixture
 def shown(monkeypatch):
-    """Capture the HTML that helpers.context shows (instead of displaying it)."""
+    """Capture the HTML that helpers.lessons.context shows (instead of displaying it)."""
     captured: list[str] = []
     monkeypatch.setattr(ctx, "show_html", captured.append)
     return captured
@@ -206,11 +206,11 @@ def test_references_cover_every_fact_the_notebook_uses():
 
 
 def test_show_table_escapes_cells():
-    from helpers.display import table_html
+    from helpers.notebook.display import table_html
 
     html = table_html(pd.DataFrame({"text": ["<script>alert(1)</script>"]}), caption="<b>x</b>")
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;x" in html
-    assert ctx.show_table is __import__("helpers.display", fromlist=["show_table"]).show_table
+    assert ctx.show_table is __import__("helpers.notebook.display", fromlist=["show_table"]).show_table
 
 
 # -- troop estimates -------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from helpers.paths import curated_dir  # noqa: E402
 from helpers.curated import (  # noqa: E402
-    CURATED_DIR,
     TABLE_NAMES,
     CuratedDataError,
     fact_citation,
@@ -65,7 +65,7 @@ def test_every_table_loads_and_has_rows(name: str) -> None:
 
 def test_files_are_utf8_with_header_and_no_bom() -> None:
     for name in TABLE_NAMES:
-        raw = (CURATED_DIR / f"{name}.csv").read_bytes()
+        raw = (curated_dir() / f"{name}.csv").read_bytes()
         assert not raw.startswith(b"\xef\xbb\xbf"), name
         raw.decode("utf-8")
 
@@ -191,7 +191,7 @@ def test_cited_urls_come_from_the_fact_sheet() -> None:
 
 def copy_data(tmp_path: Path) -> Path:
     for name in TABLE_NAMES:
-        shutil.copy(CURATED_DIR / f"{name}.csv", tmp_path / f"{name}.csv")
+        shutil.copy(curated_dir() / f"{name}.csv", tmp_path / f"{name}.csv")
     return tmp_path
 
 
@@ -292,7 +292,7 @@ def test_reference_answers_and_anchors_are_validated(tmp_path):
     assert load_table("anchors")["day_one"].iloc[0] == pd.Timestamp("2022-02-24")
     assert (load_table("ladder_placements")["confidence"] == "interpretation").all()
     folder = tmp_path / "curated"
-    shutil.copytree(CURATED_DIR, folder)
+    shutil.copytree(curated_dir(), folder)
     ladder = folder / "ladder_placements.csv"
     ladder.write_text(ladder.read_text(encoding="utf-8").replace(",interpretation", ",fact", 1), encoding="utf-8")
     anchors = folder / "anchors.csv"

@@ -1,4 +1,4 @@
-"""Tests for helpers.escalation (notebook 4): exact expectations on the course article, the
+"""Tests for helpers.lessons.escalation (notebook 4): exact expectations on the course article, the
 reference tables, and the widgets driven from Python the way a student would use them."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers import escalation
+from helpers.lessons import escalation
+from helpers.paths import curated_dir
 from helpers.curated import load_table, split_list
-from helpers.scoring import brier_score
+from helpers.notebook.scoring import brier_score
 
 from .conftest import SEED, TEST_ARTICLES
 
@@ -21,12 +22,12 @@ OTHER_ARTICLES = sorted(TEST_ARTICLES.glob("*.txt"))
 @pytest.fixture
 def answers(monkeypatch, tmp_path):
     """A private answers folder and no cached stores (a fresh kernel)."""
-    import helpers.exercises
+    import helpers.notebook.exercises
 
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
-    helpers.exercises._STORES.clear()
+    helpers.notebook.exercises._STORES.clear()
     yield tmp_path
-    helpers.exercises._STORES.clear()
+    helpers.notebook.exercises._STORES.clear()
 
 
 @pytest.fixture(scope="module")
@@ -126,10 +127,10 @@ def test_ladder_reveal_compares_with_the_reference(article, answers):
 
 
 def test_ladder_choices_restore_after_restart(article, answers):
-    import helpers.exercises
+    import helpers.notebook.exercises
 
     escalation.LadderExercise(article).dropdowns["nk_troops"].value = 5
-    helpers.exercises._STORES.clear()
+    helpers.notebook.exercises._STORES.clear()
     assert escalation.LadderExercise(article).dropdowns["nk_troops"].value == 5
 
 
@@ -219,7 +220,7 @@ def test_ach_evidence_and_reference_matrix(article):
 
 
 def test_ach_matrix_table_is_valid():
-    table = pd.read_csv(escalation.CURATED_DIR / "ach_matrix.csv", dtype=str, keep_default_na=False)
+    table = pd.read_csv(curated_dir() / "ach_matrix.csv", dtype=str, keep_default_na=False)
     assert list(table.columns) == escalation.ACH_MATRIX_COLUMNS
     assert table["evidence_id"].is_unique
     assert set(table["kind"]) == {"article", "fact"}
@@ -280,7 +281,7 @@ def test_forecast_then_reveal(answers):
     exercise.lock_button.click()
     assert all(slider.disabled for slider in exercise.sliders.values())
     assert exercise.lock_button.disabled
-    store = helpers.exercises.store_for("04_escalation")
+    store = helpers.notebook.exercises.store_for("04_escalation")
     assert all(store.is_locked(qid) for qid in FORECASTS)
     # reveal: outcomes, sources, date, score against the hand-computed value
     exercise.reveal_button.click()
@@ -293,8 +294,8 @@ def test_forecast_then_reveal(answers):
     html = exercise.result.value
     questions = escalation.forecast_questions()
     for row in questions.itertuples():
-        assert helpers.display.escape(row.outcome_text[4:]) in html
-        assert helpers.display.escape(row.url) in html
+        assert helpers.notebook.display.escape(row.outcome_text[4:]) in html
+        assert helpers.notebook.display.escape(row.url) in html
     assert "Yes.</b> Yes." not in html and "No.</b> No." not in html and "<b>Yes.</b> On 19 Nov" in html
     assert "as of mid-December 2025" in html and "lower is better" in html
     assert 'alt="' in html and "The table behind this figure" in html
@@ -304,7 +305,7 @@ def test_forecast_then_reveal(answers):
 
 
 def test_locked_forecasts_survive_a_restart(answers):
-    import helpers.exercises
+    import helpers.notebook.exercises
 
     first = escalation.ForecastExercise(notebook="04_escalation")
     for qid, value in FORECASTS.items():
@@ -313,7 +314,7 @@ def test_locked_forecasts_survive_a_restart(answers):
     path = answers / "04_escalation.json"
     before = path.read_bytes()
 
-    helpers.exercises._STORES.clear()                      # a kernel restart
+    helpers.notebook.exercises._STORES.clear()                      # a kernel restart
     again = escalation.ForecastExercise(notebook="04_escalation")
     assert {qid: s.value for qid, s in again.sliders.items()} == FORECASTS
     assert all(s.disabled for s in again.sliders.values())

@@ -1,4 +1,4 @@
-"""Tests for helpers.positions (notebook 3, "Actor positions"): tables on the seed, and the two
+"""Tests for helpers.lessons.positions (notebook 3, "Actor positions"): tables on the seed, and the two
 widgets driven from Python the way a student would use them."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers import exercises, positions
-from helpers.positions import CHOOSE, STANCES, ActorExplorer, StanceCoder
+from helpers.lessons import positions
+from helpers.notebook import exercises
+from helpers.lessons.positions import CHOOSE, STANCES, ActorExplorer, StanceCoder
 
 from .conftest import TEST_ARTICLES
 
@@ -189,7 +190,7 @@ def test_explorer_highlights_exactly_the_actors_sentences(seed_article):
         explorer.actor.value = actor_id
         rows = seed_article.mentions[seed_article.mentions["actor_id"] == actor_id]
         assert highlighted(explorer.view.value) == list(dict.fromkeys(rows["sentence_id"]))
-        assert marked(explorer.view.value) == [helpers.display.escape(t) for t in rows["text"]]
+        assert marked(explorer.view.value) == [helpers.notebook.display.escape(t) for t in rows["text"]]
     explorer.actor.value = "russia"
     assert "11 mentions in 11 sentences" in explorer.summary.value
 
@@ -272,7 +273,7 @@ def test_stance_coder_some_wrong(seed_article):
     # reference (opposes 4, supports 3, not about 5): (5*4 + 2*3 + 5*5) / 144 = 51/144.
     # kappa = (10/12 - 51/144) / (1 - 51/144) = (120 - 51) / (144 - 51) = 69/93 = 0.742
     assert "10 of 12 statements: 83.3% agreement, Cohen&#x27;s kappa 0.74" in result
-    assert helpers.scoring.cohen_kappa(
+    assert helpers.notebook.scoring.cohen_kappa(
         [coder.dropdowns[q].value for q in REFERENCE], list(REFERENCE.values())) == pytest.approx(69 / 93)
     # the two disagreements, with the reference coder's rationale
     assert result.count("<tr><td>¶") == 2

@@ -1,4 +1,4 @@
-"""Tests for helpers.scoring: hand-computed values, clear errors, properties."""
+"""Tests for helpers.notebook.scoring: hand-computed values, clear errors, properties."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.scoring import (
+from helpers.notebook.scoring import (
     agreement_table,
     brier_baseline,
     brier_score,

@@ -1,4 +1,4 @@
-"""Tests for helpers.timeline (notebook 2): tables, figure, explorer widget and exercises."""
+"""Tests for helpers.lessons.timeline (notebook 2): tables, figure, explorer widget and exercises."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers import timeline
+from helpers.lessons import timeline
 from tests.conftest import TEST_ARTICLES
 
 pytestmark = pytest.mark.usefixtures("answers_dir")
@@ -128,7 +128,7 @@ def test_lanes_differ_by_shape_and_colour():
     colours = timeline.lane_colours()
     assert len(set(colours.values())) == len(timeline.LANE_ORDER)
     assert len(set(timeline.LANE_MARKERS.values())) == len(timeline.LANE_ORDER)
-    assert colours["Russia"] == helpers.display.actor_colours(["russia"])["russia"]
+    assert colours["Russia"] == helpers.notebook.display.actor_colours(["russia"])["russia"]
 
 
 def test_plot_empty_table_runs():

@@ -7,7 +7,7 @@ the page to the moment the page shows the update).
 
 The widgets are found by the CSS classes the helpers give them (``add_class`` in helpers/*.py):
 ``course-question`` (every exercise), ``course-timeline-explorer``, ``course-actor-explorer``;
-feedback is a ``.course-message`` (``helpers.display.message_html``).
+feedback is a ``.course-message`` (``helpers.notebook.display.message_html``).
 """
 
 from __future__ import annotations

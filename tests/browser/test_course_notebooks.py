@@ -70,7 +70,7 @@ def actor_oracle(seed: str) -> list[tuple[str, tuple[str, ...]]]:
     """(dropdown label, sentence ids to highlight) per actor, computed with the helpers' own
     ActorExplorer outside any kernel: what the page must show after choosing that actor."""
     import helpers
-    from helpers import positions
+    from helpers.lessons import positions
 
     explorer = positions.ActorExplorer(helpers.load_article(seed))
     return [(label, tuple(explorer.sentence_ids(actor_id))) for label, actor_id in explorer.actor.options]
@@ -90,9 +90,9 @@ def _norm(label: str) -> str:
 def first_quote_oracle(seed: str) -> tuple[tuple[str, ...], str]:
     """(options, correct option) of notebook 00's first ChoiceQuestion, from the helpers."""
     import helpers
-    import helpers.context
+    import helpers.lessons.context
 
-    question = helpers.context.first_quote_question(helpers.load_article(seed))
+    question = helpers.lessons.context.first_quote_question(helpers.load_article(seed))
     return tuple(question.input.options), question.correct
 
 

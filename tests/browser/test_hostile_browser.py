@@ -123,7 +123,7 @@ def assert_safe(page, step: str) -> None:
 @functools.lru_cache(maxsize=None)
 def hostile_actor_oracle() -> list[tuple[str, tuple[str, ...]]]:
     import helpers
-    from helpers import positions
+    from helpers.lessons import positions
 
     explorer = positions.ActorExplorer(helpers.load_article(str(HOSTILE_SEED)))
     return [(label, tuple(explorer.sentence_ids(actor_id))) for label, actor_id in explorer.actor.options]

@@ -82,7 +82,7 @@ def keep_off_network(page) -> None:
 @functools.lru_cache(maxsize=None)
 def actor_oracle() -> list[tuple[str, tuple[str, ...]]]:
     import helpers
-    from helpers import positions
+    from helpers.lessons import positions
 
     explorer = positions.ActorExplorer(helpers.load_article(str(COURSE_SEED)))
     return [(label, tuple(explorer.sentence_ids(actor_id))) for label, actor_id in explorer.actor.options]

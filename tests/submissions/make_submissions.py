@@ -1,12 +1,12 @@
 """Write the synthetic class used by tests/test_classroom.py and notebooks/instructor/class_summary.ipynb.
 
-Six students, one folder each, with answers files in the AnswerStore format (helpers.answers), plus one
+Six students, one folder each, with answers files in the AnswerStore format (helpers.notebook.answers), plus one
 deliberately broken file (``fatima/03_actor_positions.json``, cut off mid-way). Deterministic: fixed
 values and timestamps. Run ``python tests/submissions/make_submissions.py [FOLDER]`` (default: this folder).
 
 Notebook names and question ids are the ones the course modules use: ``00_start_here`` and ``01_context``
-(helpers.context), ``02_timeline`` (helpers.timeline), ``03_actor_positions`` with ``stance.<sentence>.<verb>``
-(helpers.positions.StanceCoder), ``04_escalation`` with forecasts ``q1``…``q6`` (helpers.escalation).
+(helpers.lessons.context), ``02_timeline`` (helpers.lessons.timeline), ``03_actor_positions`` with ``stance.<sentence>.<verb>``
+(helpers.lessons.positions.StanceCoder), ``04_escalation`` with forecasts ``q1``…``q6`` (helpers.lessons.escalation).
 """
 
 from __future__ import annotations

@@ -18,12 +18,12 @@ from functools import lru_cache
 import ipywidgets as widgets
 import pandas as pd
 
-from .parse.article import Article, cite
-from .course import is_course_seed
-from .curated import load_table
-from .display import GREY, actor_colours, figure_bundle, message_html
-from .display import show_table as display_table
-from .display import table_html as display_table_html
+from ..parse.article import Article, cite
+from ..notebook.session import is_course_seed
+from ..curated import load_table
+from ..notebook.display import GREY, actor_colours, figure_bundle, message_html
+from ..notebook.display import show_table as display_table
+from ..notebook.display import table_html as display_table_html
 
 #: The lanes of the timeline, top to bottom. Every other actor goes to "Others".
 LANES = {"united_states": "United States", "russia": "Russia", "ukraine": "Ukraine",
@@ -449,7 +449,7 @@ def figure_table(table: pd.DataFrame) -> pd.DataFrame:
 def show_close_up(table: pd.DataFrame, reference_date: date | None, weeks_before: int = 6) -> pd.DataFrame:
     """Show the close-up of the weeks before the reference date (alt text and table included);
     returns the rows shown. Without a reference date or events in that window, a message instead."""
-    from .display import show_figure
+    from ..notebook.display import show_figure
 
     period = zoom_period(reference_date, weeks_before)
     rows = filter_table(table, None, *period) if period else table.iloc[0:0]
@@ -646,7 +646,7 @@ def reference_note(article: Article) -> str:
 
 def ordering_question(article: Article, table: pd.DataFrame | None = None):
     """Exercise: put 5–6 events in time order (an OrderQuestion), or a message if there are too few dates."""
-    from .exercises import OrderQuestion
+    from ..notebook.exercises import OrderQuestion
 
     items, correct = ordering_items(article, table)
     if not items:
@@ -659,8 +659,8 @@ def ordering_question(article: Article, table: pd.DataFrame | None = None):
 
 def days_question(article: Article, fact_id: str = "A9"):
     """Exercise: days from a background event (default: the Kursk incursion, fact A9) to the reference date."""
-    from .course import skip_message
-    from .exercises import NumberQuestion
+    from ..notebook.session import skip_message
+    from ..notebook.exercises import NumberQuestion
 
     answer = days_to_reference(article, fact_id) if is_course_seed(article) else None
     if answer is None:
@@ -673,7 +673,7 @@ def days_question(article: Article, fact_id: str = "A9"):
 
 def undatable_question(article: Article):
     """Exercise: which time expression cannot be dated? (ChoiceQuestion), or a message if none fits."""
-    from .exercises import ChoiceQuestion
+    from ..notebook.exercises import ChoiceQuestion
 
     parts = undatable_choice(article)
     if parts is None:
@@ -686,7 +686,7 @@ def undatable_question(article: Article):
 
 def reflection_question(article: Article):
     """Exercise: a short written reflection on undatable time words (TextQuestion)."""
-    from .exercises import TextQuestion
+    from ..notebook.exercises import TextQuestion
 
     return TextQuestion(NOTEBOOK, "reflection", reflection_prompt(article), min_words=20, model_answer=(
         "A vague word only places something before or after the article. To date it I would look for the "

@@ -21,6 +21,7 @@ import ipywidgets as widgets
 
 from .answers import AnswerLockedError, AnswerStore, AnswerStoreError
 from .display import escape, message_html
+from .widgets import CourseWidget, never_raise
 
 _STORES: dict[tuple[str, str], AnswerStore] = {}
 
@@ -76,18 +77,19 @@ def remember(widget: widgets.ValueWidget, notebook: str, question_id: str,
     return widget
 
 
-class Question:
-    """Base class: a prompt, an input widget, a Check button and a feedback line."""
+class Question(CourseWidget):
+    """Base class: a prompt, an input widget, a Check button and a feedback line (``status``)."""
 
     def __init__(self, notebook: str, question_id: str, prompt: str, input_widget: widgets.Widget,
                  encode=lambda v: v, decode=lambda v: v, check_label: str = "Check") -> None:
+        super().__init__()
         self.notebook = notebook
         self.question_id = question_id
         self.input = input_widget
-        self.feedback = widgets.HTML()
+        self.feedback = self.status
         self.button = widgets.Button(description=check_label, button_style="primary",
                                      tooltip="Check your answer")
-        self.button.on_click(lambda _: self.check())
+        self.button.on_click(lambda _: self._checked())
         remember(self.input, notebook, question_id, encode, decode, status=self.feedback, prompt=prompt)
         prompt_html = widgets.HTML(f"<b>{escape(prompt)}</b>")
         self.widget = widgets.VBox([prompt_html, self.input, self.button, self.feedback],
@@ -101,15 +103,13 @@ class Question:
     def check(self) -> bool | None:  # pragma: no cover - overridden
         raise AttributeError("each question type defines check()")
 
+    @never_raise
+    def _checked(self) -> bool | None:
+        return self.check()
+
     def _say(self, ok: bool | None, text: str) -> bool | None:
-        kind = "info" if ok is None else ("ok" if ok else "warning")
-        self.feedback.value = message_html(text, kind)
+        self.say(text, "info" if ok is None else ("ok" if ok else "warning"))
         return ok
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
 
 class ChoiceQuestion(Question):
@@ -270,7 +270,7 @@ class SubmissionButton:
     def submit(self) -> tuple[Path, Path] | None:
         """Export now; show the file paths (or why it failed) in ``.status``."""
         try:
-            from .classroom import export_submission
+            from ..classroom import export_submission
 
             result = export_submission(self.name.value, out_dir=self.out_dir)
         except Exception as error:  # never raise in a widget callback

@@ -23,12 +23,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from .parse.article import Article, cite
-from .course import COURSE_SEED_ID, is_course_seed
-from .curated import fact_citation, load_table, split_list
-from .display import GREY, OKABE_ITO, actor_colours, empty_figure, escape, message_html, show_table
-from .exercises import ChoiceQuestion, TextQuestion, remember, store_warning
-from .scoring import agreement_table, cohen_kappa, percent_agreement
+from ..parse.article import Article, cite
+from ..notebook.session import is_course_seed
+from ..paths import COURSE_SEED_ID
+from ..curated import fact_citation, load_table, split_list
+from ..notebook.display import GREY, OKABE_ITO, actor_colours, empty_figure, escape, message_html, show_table
+from ..notebook.exercises import ChoiceQuestion, TextQuestion, remember, store_warning
+from ..notebook.scoring import agreement_table, cohen_kappa, percent_agreement
 
 NOTEBOOK = "03_actor_positions"
 CHOOSE = "(choose)"
@@ -608,7 +609,7 @@ class ActorExplorer:
 
 def _article_view(article: Article, highlight: Iterable[str] = (),
                         marks: Iterable[tuple[int, int]] = ()) -> str:
-    from .display import article_html
+    from ..notebook.display import article_html
 
     return article_html(article, highlight=highlight, marks=[(int(s), int(e)) for s, e in marks])
 

@@ -35,6 +35,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..paths import course_root
+
 ANSWERS_DIR_ENV = "COURSE_ANSWERS_DIR"
 FILE_FORMAT = "news-course-answers"
 FILE_VERSION = 1
@@ -58,7 +60,7 @@ def default_answers_dir() -> Path:
     configured = os.environ.get(ANSWERS_DIR_ENV, "").strip()
     if configured:
         return Path(configured).expanduser()
-    return Path(__file__).resolve().parent.parent / "answers"
+    return course_root() / "answers"
 
 
 def safe_name(name: str, what: str = "name") -> str:

@@ -18,10 +18,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .parse.article import Article, cite
-from .curated import fact_citation, load_table, split_list
-from .display import GREY, OKABE_ITO, actor_colours, escape, message_html, show_html
-from .display import show_table as show_table  # re-exported: notebooks call context.show_table
+from ..parse.article import Article, cite
+from ..curated import fact_citation, load_table, split_list
+from ..notebook.display import GREY, OKABE_ITO, actor_colours, escape, message_html, show_html
+from ..notebook.display import show_table as show_table  # re-exported: notebooks call context.show_table
 
 NOTEBOOK_START = "00_start_here"
 NOTEBOOK_CONTEXT = "01_context"
@@ -77,7 +77,7 @@ def sentence_html(article: Article, sentence_id: str, mark_mentions: bool = True
 
 def table_overview(article: Article) -> pd.DataFrame:
     """How many rows the parser found in each table, and what each table holds."""
-    from .parse.article import TABLES
+    from ..parse.article import TABLES
 
     return pd.DataFrame({
         "table": list(TABLES),
@@ -89,11 +89,11 @@ def table_overview(article: Article) -> pd.DataFrame:
 
 def available_articles() -> pd.DataFrame:
     """Article files shipped with the course, as paths to put in ``SEED`` (relative to notebooks/)."""
-    from .course import REPO_ROOT
+    from ..paths import course_root
 
     rows = []
     for folder, purpose in (("seeds", "course article"), ("tests/articles", "synthetic test article")):
-        for path in sorted((REPO_ROOT / folder).glob("*.txt")):
+        for path in sorted((course_root() / folder).glob("*.txt")):
             rows.append({"SEED": f"../{folder}/{path.name}", "kind": purpose, "size_bytes": path.stat().st_size})
     return pd.DataFrame(rows, columns=["SEED", "kind", "size_bytes"])
 
@@ -130,7 +130,7 @@ def first_quote_question(article: Article, notebook: str = NOTEBOOK_START):
     """
     import ipywidgets as widgets
 
-    from .exercises import ChoiceQuestion
+    from ..notebook.exercises import ChoiceQuestion
 
     if article.quotes.empty:
         return widgets.HTML(message_html("The parser found no direct quote in this article, "
@@ -169,7 +169,7 @@ def first_quote_question(article: Article, notebook: str = NOTEBOOK_START):
 
 def expectations_question(notebook: str = NOTEBOOK_START):
     """TextQuestion: what do you expect to learn from this course?"""
-    from .exercises import TextQuestion
+    from ..notebook.exercises import TextQuestion
 
     return TextQuestion(notebook, "expectations",
                         "What do you expect to learn from reading one news article with data? "
@@ -672,7 +672,7 @@ def _estimate_label(row: pd.Series) -> str:
 
 def troop_question(notebook: str = NOTEBOOK_CONTEXT):
     """ChoiceQuestion: which source gave the highest estimate, and when? Computed from the CSV."""
-    from .exercises import ChoiceQuestion
+    from ..notebook.exercises import ChoiceQuestion
 
     table = troop_estimates_table()
     best = highest_estimate(table)
@@ -707,7 +707,7 @@ def troop_question(notebook: str = NOTEBOOK_CONTEXT):
 
 def why_disagree_question(notebook: str = NOTEBOOK_CONTEXT):
     """TextQuestion: why do the troop estimates differ? With a model answer."""
-    from .exercises import TextQuestion
+    from ..notebook.exercises import TextQuestion
 
     return TextQuestion(notebook, "why_disagree",
                         "Why do the sources give different numbers of North Korean troops? Give at least two reasons.",
@@ -787,7 +787,7 @@ def check_day_1000(answer: object, n: int = 1000) -> bool:
 
 def day_1000_question(notebook: str = NOTEBOOK_CONTEXT, n: int = 1000):
     """DateQuestion: on which date was day ``n`` of the war? Near misses explain the two conventions."""
-    from .exercises import DateQuestion
+    from ..notebook.exercises import DateQuestion
 
     right = war_day_to_date(n)
     elapsed = war_day_to_date(n, inclusive=False)

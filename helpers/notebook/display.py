@@ -10,8 +10,13 @@ import base64
 import html
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 #: Okabe & Ito's palette, safe for the common kinds of colour blindness.
 OKABE_ITO = {
@@ -145,28 +150,24 @@ def _marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> st
     return "".join(pieces)
 
 
-def table_html(table: pd.DataFrame, caption: str = "", columns: list[str] | None = None) -> str:
+def table_html(table: pd.DataFrame, *, caption: str = "", columns: list[str] | None = None) -> str:
     """A table in full (long text wraps, nothing cut off), left-aligned; every header and cell escaped."""
+    from ..templates import render
+
     table = _dates_as_days(table if columns is None else table[columns])
-    caption_html = f"<p><b>{escape(caption)}</b></p>" if caption else ""
-    if table.empty:
-        return caption_html + message_html("No rows: the article gives nothing to show here.", "info")
-    cell = '<td style="text-align:left;vertical-align:top">'
-    head = "".join(f'<th style="text-align:left">{escape(column)}</th>' for column in table.columns)
-    rows = "".join("<tr>" + "".join(f"{cell}{_cell_text(value)}</td>" for value in values) + "</tr>"
-                   for values in table.itertuples(index=False, name=None))
-    return (f'{caption_html}<div class="course-table" style="max-width:100%;overflow-x:auto">'
-            f'<table class="dataframe" border="0"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
+    rows = [[_cell_text(value) for value in values] for values in table.itertuples(index=False, name=None)]
+    return render("table.html", caption=caption, columns=[str(c) for c in table.columns], rows=rows,
+                  empty=message_html("No rows: the article gives nothing to show here.", "info"))
 
 
 def _cell_text(value: object) -> str:
-    """One escaped cell (quotes too); missing values are blank."""
+    """One cell as text (the template escapes it); missing values are blank."""
     try:
-        if pd.isna(value):
+        if pd.isna(value):  # type: ignore[call-overload]
             return ""
     except (TypeError, ValueError):  # lists and other containers
         pass
-    return escape(value)
+    return str(value)
 
 
 def _dates_as_days(table: pd.DataFrame) -> pd.DataFrame:
@@ -180,13 +181,13 @@ def _dates_as_days(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def show_table(table: pd.DataFrame, caption: str = "", columns: list[str] | None = None) -> None:
-    """Display :func:`table_html`, with a plain-text version for places that cannot show HTML."""
+def show_table(table: pd.DataFrame, *, caption: str = "", columns: list[str] | None = None) -> None:
+    """Display a table in full (:func:`table_html`), with a plain-text version for places without HTML."""
     from IPython.display import display
 
     table = _dates_as_days(table if columns is None else table[columns])
     plain = (caption + "\n" if caption else "") + (table.to_string(index=False) if not table.empty else "(no rows)")
-    display({"text/html": table_html(table, caption), "text/plain": plain}, raw=True)
+    display({"text/html": table_html(table, caption=caption), "text/plain": plain}, raw=True)
 
 
 def show_html(markup: str) -> None:
@@ -194,3 +195,41 @@ def show_html(markup: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(markup))
+
+
+@dataclass
+class Message:
+    """A short message box that displays itself (info, ok, warning or error)."""
+
+    text: str
+    kind: str = "info"
+
+    def _repr_html_(self) -> str:
+        return message_html(self.text, self.kind)
+
+    def __repr__(self) -> str:
+        return f"[{self.kind}] {self.text}"
+
+
+@dataclass
+class Chart:
+    """A figure with its alt text and the table behind it: what every plot function returns.
+
+    In a notebook it displays itself as an ``<img>`` with alt text and the table folded underneath.
+    """
+
+    figure: Figure
+    alt: str
+    table: pd.DataFrame
+    caption: str = ""
+
+    def bundle(self) -> dict:
+        """The display-data output (for an ``Output`` widget: ``output.outputs = (chart.bundle(),)``)."""
+        return figure_bundle(self.figure, self.alt, self.table, self.caption)
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> tuple[dict, dict]:
+        bundle = self.bundle()
+        return bundle["data"], bundle["metadata"]
+
+    def __repr__(self) -> str:
+        return f"[Figure] {self.alt}"

@@ -37,16 +37,17 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .answers import AnswerStoreError
-from .parse.article import TABLES, Article, cite
-from .course import is_course_seed
-from .curated import CURATED_DIR, CuratedDataError, fact_citation, load_table, split_list
-from .display import show_table as display_table
-from .display import table_html as display_table_html
-from .display import (GREY, OKABE_ITO, article_html, escape, figure_html, message_html, show_figure,
+from ..notebook.answers import AnswerStoreError
+from ..parse.article import TABLES, Article, cite
+from ..notebook.session import is_course_seed
+from ..paths import curated_dir
+from ..curated import CuratedDataError, fact_citation, load_table, split_list
+from ..notebook.display import show_table as display_table
+from ..notebook.display import table_html as display_table_html
+from ..notebook.display import (GREY, OKABE_ITO, article_html, escape, figure_html, message_html, show_figure,
                       table_details_html)
-from .exercises import ChoiceQuestion, remember, store_for, store_warning
-from .scoring import brier_baseline, brier_score, brier_table
+from ..notebook.exercises import ChoiceQuestion, remember, store_for, store_warning
+from ..notebook.scoring import brier_baseline, brier_score, brier_table
 
 NOTEBOOK = "04_escalation"
 AS_OF = "as of mid-December 2025"
@@ -163,7 +164,7 @@ def _remember(widget: widgets.ValueWidget, notebook: str, question_id: str, prom
 
 def _read_reference(name: str, columns: list[str], folder: Path | str | None = None) -> pd.DataFrame:
     """Read one of this notebook's reference tables (text cells) and check its columns."""
-    path = (CURATED_DIR if folder is None else Path(folder)) / f"{name}.csv"
+    path = (curated_dir() if folder is None else Path(folder)) / f"{name}.csv"
     if not path.is_file():
         raise CuratedDataError(f"Reference table not found: {path}. Restore it from the course repository.")
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")

@@ -35,7 +35,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .answers import (
+from ..notebook.answers import (
     AnswerStoreError,
     collect_submissions,
     default_answers_dir,
@@ -44,11 +44,11 @@ from .answers import (
     safe_name,
     write_text_atomically,
 )
-from .course import COURSE_SEED_ID, REPO_ROOT
-from .curated import load_table
-from .display import GREY, OKABE_ITO, empty_figure, escape, message_html
-from .errors import CourseError
-from .scoring import cohen_kappa, percent_agreement
+from ..paths import COURSE_SEED_ID, course_root
+from ..curated import load_table
+from ..notebook.display import GREY, OKABE_ITO, empty_figure, escape, message_html
+from ..errors import CourseError
+from ..notebook.scoring import cohen_kappa, percent_agreement
 
 #: Where the course notebooks store forecasts (question ids = forecast_questions.csv ``question_id``).
 FORECAST_NOTEBOOK = "04_escalation"
@@ -189,7 +189,7 @@ def export_submission(student: str | None = None, answers_dir: Path | str | None
     Raises ClassroomError if there are no answers yet or no student name is known.
     """
     folder = Path(answers_dir).expanduser() if answers_dir is not None else default_answers_dir()
-    target = Path(out_dir).expanduser() if out_dir is not None else REPO_ROOT / "dist" / "submission"
+    target = Path(out_dir).expanduser() if out_dir is not None else course_root() / "dist" / "submission"
     files, skipped = _read_student_answers(folder, student) if folder.is_dir() else ([], [])
     if not files:
         problems = "".join(f" {path.name} could not be read: {reason}." for path, reason in skipped)
@@ -292,12 +292,12 @@ def load_class(folder: Path | str) -> pd.DataFrame:
 
 def show_table(table: pd.DataFrame, caption: str = "") -> None:
     """Show a table with :func:`helpers.display.show_table` (numbers rounded to 3 places), or say it is empty."""
-    from .display import show_table as show
+    from ..notebook.display import show_table as show
 
     if table.empty:
         show_message(f"{caption}: nothing to show." if caption else "Nothing to show.")
         return
-    show(table.round(3), caption)
+    show(table.round(3), caption=caption)
 
 
 def show_message(text: str, kind: str = "info") -> None:
@@ -688,14 +688,17 @@ Your answers are saved as you type (in the `answers/` folder of the course). Whe
 """
 
 
-def make_student_copies(out_dir: Path | str = REPO_ROOT / "dist",
-                        notebooks_dir: Path | str = REPO_ROOT / "notebooks") -> Path:
+def make_student_copies(out_dir: Path | str | None = None,
+                        notebooks_dir: Path | str | None = None) -> Path:
     """Write ``<out>/student/`` (notebooks without solutions or outputs, seeds, helpers) and ``<out>/student.zip``.
 
     Only the notebooks directly in ``notebooks_dir`` are copied (not ``instructor/`` or ``app/``).
     Returns the zip path. Raises ClassroomError if there is no notebook.
     """
     import nbformat
+
+    out_dir = course_root() / "dist" if out_dir is None else out_dir
+    notebooks_dir = course_root() / "notebooks" if notebooks_dir is None else notebooks_dir
 
     out_dir, notebooks_dir = Path(out_dir), Path(notebooks_dir)
     sources = sorted(notebooks_dir.glob("*.ipynb"))
@@ -709,11 +712,11 @@ def make_student_copies(out_dir: Path | str = REPO_ROOT / "dist",
     for name, nb in stripped.items():
         nbformat.write(nb, target / "notebooks" / name)
     seeds = notebooks_dir.resolve().parent / "seeds"  # the seeds next to the notebooks, else the course's
-    shutil.copytree(seeds if seeds.is_dir() else REPO_ROOT / "seeds", target / "seeds", ignore=_IGNORED)
-    shutil.copytree(REPO_ROOT / "helpers", target / "helpers", ignore=_IGNORED)
+    shutil.copytree(seeds if seeds.is_dir() else course_root() / "seeds", target / "seeds", ignore=_IGNORED)
+    shutil.copytree(course_root() / "helpers", target / "helpers", ignore=_IGNORED)
     for name in STUDENT_EXTRAS:
-        if (REPO_ROOT / name).is_file():
-            shutil.copy2(REPO_ROOT / name, target / name)
+        if (course_root() / name).is_file():
+            shutil.copy2(course_root() / name, target / name)
     (target / "README.md").write_text(STUDENT_README, encoding="utf-8")
     archive = shutil.make_archive(str(out_dir / "student"), "zip", root_dir=out_dir, base_dir="student")
     return Path(archive)
@@ -772,7 +775,7 @@ def _link_pages(body: str) -> str:
     return _NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
 
 
-def build_site(out_dir: Path | str = REPO_ROOT / "site", notebooks_dir: Path | str = REPO_ROOT / "notebooks",
+def build_site(out_dir: Path | str | None = None, notebooks_dir: Path | str | None = None,
                timeout: int = 120) -> list[Page]:
     """Run every ``[0-9]*.ipynb`` course notebook and write it as HTML (lab template) plus ``index.html``.
 
@@ -780,6 +783,9 @@ def build_site(out_dir: Path | str = REPO_ROOT / "site", notebooks_dir: Path | s
     Raises ClassroomError naming each notebook that failed (the others are still written).
     """
     import nbformat
+
+    out_dir = course_root() / "site" if out_dir is None else out_dir
+    notebooks_dir = course_root() / "notebooks" if notebooks_dir is None else notebooks_dir
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import CellExecutionError, ExecutePreprocessor
 
@@ -826,14 +832,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.classroom", description=__doc__.split("\n")[0])
     tasks = parser.add_subparsers(dest="task", required=True)
     student = tasks.add_parser("student", help="student copies in dist/student and dist/student.zip")
-    student.add_argument("--notebooks", default=str(REPO_ROOT / "notebooks"))
+    student.add_argument("--notebooks", default=str(course_root() / "notebooks"))
     student.add_argument("--out", default="dist")
     submission = tasks.add_parser("submission", help="one student's answers as HTML and JSON")
     submission.add_argument("--student", default=None, help="the student's name (default: $JUPYTERHUB_USER)")
     submission.add_argument("--answers", default=None, help="answers folder (default: $COURSE_ANSWERS_DIR or answers/)")
     submission.add_argument("--out", default="dist/submission")
     site = tasks.add_parser("site", help="run the notebooks and write them as a static web site")
-    site.add_argument("--notebooks", default=str(REPO_ROOT / "notebooks"))
+    site.add_argument("--notebooks", default=str(course_root() / "notebooks"))
     site.add_argument("--out", default="site")
     args = parser.parse_args(argv)
     try:

@@ -1,0 +1,12 @@
+"""Curated data: the teacher-editable CSV tables in ``seeds/curated`` (facts, events, actors, …).
+
+``load_table`` reads one table as a DataFrame; ``validate_curated`` lists every problem (file, row,
+column, fix); ``fact_citation`` cites a fact id. The tables' shape is in ``schema``.
+"""
+
+from .load import fact_citation, load_table, split_list
+from .schema import REFERENCE_DATE, TABLE_NAMES, CuratedDataError
+from .validate import validate_curated
+
+__all__ = ["REFERENCE_DATE", "TABLE_NAMES", "CuratedDataError", "fact_citation", "load_table", "split_list",
+           "validate_curated"]

@@ -1,0 +1,146 @@
+"""The shape of the curated tables in ``seeds/curated``: columns, required cells, keys, enums."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# The article's reference date: day 1,000 of the full-scale war (fact A2).
+REFERENCE_DATE: date = date(2024, 11, 19)
+
+# Required columns of each table, in the order they appear in the shipped files.
+COLUMNS: dict[str, list[str]] = {
+    "facts": ["fact_id", "section", "fact", "sources", "confidence"],
+    "actors": ["actor_id", "name", "kind", "side", "role", "description", "aliases", "fact_ids"],
+    "events": [
+        "event_id", "date", "date_precision", "actor_ids", "title", "detail",
+        "fact_id", "source", "url", "confidence", "relation",
+    ],
+    "troop_estimates": [
+        "date", "source_org", "estimate_low", "estimate_high", "scope",
+        "wording", "fact_id", "citation", "url",
+    ],
+    "glossary": ["term", "definition", "fact_ids", "source"],
+    "forecast_questions": [
+        "question_id", "question", "window_days", "resolution", "outcome_text",
+        "fact_ids", "source", "url", "as_of",
+    ],
+    "translations": [
+        "quote_id", "speaker_id", "original_language", "original", "rendering",
+        "outlet", "fact_id", "url", "note",
+    ],
+    "escalation_ladder": [
+        "order", "unit", "first_rung", "last_rung", "threshold_after", "example_rungs", "fact_ids",
+    ],
+    "reference_coding": ["article_id", "sentence_id", "speaker_id", "verb", "stance", "rationale"],
+    "ladder_placements": ["item_id", "label", "article_rule", "unit_order", "reasoning", "fact_ids", "confidence"],
+    "ach_matrix": ["evidence_id", "kind", "evidence_rule", "label", "fact_ids", "H1", "H2", "H3", "H4",
+                   "reasoning", "confidence"],
+    "anchors": ["name", "keywords", "day_one", "source", "fact_ids"],
+}
+
+TABLE_NAMES: tuple[str, ...] = tuple(COLUMNS)
+
+# Cells that must not be empty.
+REQUIRED_CELLS: dict[str, list[str]] = {
+    "facts": ["fact_id", "section", "fact", "sources", "confidence"],
+    "actors": ["actor_id", "name", "kind", "role", "description"],
+    "events": [
+        "event_id", "date", "date_precision", "actor_ids", "title",
+        "fact_id", "source", "confidence", "relation",
+    ],
+    "troop_estimates": ["source_org", "scope", "wording", "fact_id", "citation"],
+    "glossary": ["term", "definition", "source"],
+    "forecast_questions": [
+        "question_id", "question", "window_days", "resolution", "outcome_text",
+        "fact_ids", "source", "url", "as_of",
+    ],
+    "translations": [
+        "quote_id", "speaker_id", "original_language", "rendering", "outlet", "fact_id", "note",
+    ],
+    "escalation_ladder": ["order", "unit", "first_rung", "last_rung", "fact_ids"],
+    "reference_coding": ["article_id", "sentence_id", "speaker_id", "verb", "stance", "rationale"],
+    "ladder_placements": ["item_id", "label", "article_rule", "unit_order", "reasoning", "confidence"],
+    "ach_matrix": ["evidence_id", "kind", "label", "H1", "H2", "H3", "H4", "reasoning", "confidence"],
+    "anchors": ["name", "keywords", "day_one", "source", "fact_ids"],
+}
+
+# Columns (or combinations of columns) whose values must be unique.
+UNIQUE_KEYS: dict[str, list[str]] = {
+    "facts": ["fact_id"],
+    "actors": ["actor_id"],
+    "events": ["event_id"],
+    "troop_estimates": ["date", "source_org", "scope"],
+    "glossary": ["term"],
+    "forecast_questions": ["question_id"],
+    "translations": ["quote_id"],
+    "escalation_ladder": ["order"],
+    "reference_coding": ["article_id", "sentence_id", "speaker_id", "verb"],
+    "ladder_placements": ["item_id"],
+    "ach_matrix": ["evidence_id"],
+    "anchors": ["name"],
+}
+
+# Allowed values of enumerated columns.
+ENUMS: dict[str, dict[str, list[str]]] = {
+    "facts": {"section": ["A", "B", "C", "D", "X"]},
+    "actors": {"kind": ["person", "state", "organisation", "group", "place"]},
+    "events": {
+        "date_precision": ["day", "month", "approximate"],
+        "relation": ["before", "same_day", "after"],
+    },
+    "forecast_questions": {"resolution": ["yes", "no"]},
+    "reference_coding": {
+        "stance": ["supports the decision", "opposes the decision", "not about the decision"],
+    },
+    "ladder_placements": {"unit_order": [str(n) for n in range(8)], "confidence": ["interpretation"]},
+    "ach_matrix": {"kind": ["article", "fact"], "H1": ["C", "I", "N"], "H2": ["C", "I", "N"],
+                   "H3": ["C", "I", "N"], "H4": ["C", "I", "N"], "confidence": ["interpretation"]},
+}
+
+DATE_COLUMNS: dict[str, list[str]] = {"events": ["date"], "troop_estimates": ["date"], "anchors": ["day_one"]}
+
+INTEGER_COLUMNS: dict[str, list[str]] = {
+    "troop_estimates": ["estimate_low", "estimate_high"],
+    "forecast_questions": ["window_days"],
+    "escalation_ladder": ["order", "first_rung", "last_rung"],
+    "ladder_placements": ["unit_order"],
+}
+
+# Columns holding one fact id, and columns holding several separated by ';'.
+FACT_ID_COLUMNS: dict[str, list[str]] = {
+    "events": ["fact_id"],
+    "troop_estimates": ["fact_id"],
+    "translations": ["fact_id"],
+}
+FACT_IDS_COLUMNS: dict[str, list[str]] = {
+    "actors": ["fact_ids"],
+    "glossary": ["fact_ids"],
+    "forecast_questions": ["fact_ids"],
+    "escalation_ladder": ["fact_ids"],
+    "ladder_placements": ["fact_ids"],
+    "ach_matrix": ["fact_ids"],
+    "anchors": ["fact_ids"],
+}
+
+# Tables that may not cite "interpretation" rows (teaching suggestions, not facts).
+NO_INTERPRETATION = {"events", "troop_estimates", "forecast_questions", "translations"}
+
+URL_COLUMNS: dict[str, list[str]] = {
+    "events": ["url"],
+    "troop_estimates": ["url"],
+    "forecast_questions": ["url"],
+    "translations": ["url"],
+}
+
+UNNAMED_SOURCES = "unnamed_sources"
+SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+FACT_ID = re.compile(r"^[A-DX][0-9]+$")
+SENTENCE_ID = re.compile(r"^[0-9]+\.[0-9]+$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+URL_IN_TEXT = re.compile(r"https?://\S+")
+MAX_TITLE = 80
+
+
+class CuratedDataError(ValueError):
+    """A curated table is missing, unknown or cannot be converted."""

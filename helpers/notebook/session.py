@@ -1,0 +1,157 @@
+"""The first call in every notebook: ``session = start(SEED, notebook="01_context")``.
+
+:func:`start` loads the article, sets up figures, shows course errors as a message instead of a
+traceback and returns a :class:`Session`. The session carries the notebook id (the one place it is
+written in a notebook) and knows whether the course article is loaded, so a section that needs the
+teacher's reference data says so itself (:meth:`Session.reference`): no cell needs an ``if``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import CourseError
+from ..parse.article import Article, load_article
+from ..paths import COURSE_SEED_ID, course_root, default_seed
+from .display import OKABE_ITO, Message, escape
+
+#: Every notebook of the course, by id (the answers file is ``answers/<id>.json``).
+NOTEBOOKS: dict[str, str] = {
+    "00_start_here": "Start here",
+    "01_context": "Context",
+    "02_timeline": "Timeline",
+    "03_actor_positions": "Actor positions",
+    "04_escalation": "Escalation questions",
+}
+
+
+class UnknownNotebookError(CourseError):
+    """A notebook id that is not in :data:`NOTEBOOKS`."""
+
+
+def check_notebook(notebook: str) -> str:
+    """Return ``notebook`` if it is a course notebook id; a clear error otherwise."""
+    if notebook not in NOTEBOOKS:
+        raise UnknownNotebookError(f"{notebook!r} is not a notebook of this course. "
+                                   f"Use one of: {', '.join(NOTEBOOKS)}.")
+    return notebook
+
+
+def resolve_seed(seed: str | Path) -> Path:
+    """Find the article: as given, else relative to the course folder (so copies in dist/ work too)."""
+    path = Path(seed)
+    if path.exists() or path.is_absolute():
+        return path
+    root = course_root()
+    for base in (root, root / "notebooks"):
+        candidate = (base / path).resolve()
+        if candidate.exists():
+            return candidate
+    return path
+
+
+@dataclass
+class Session:
+    """One notebook's run: the parsed article and the notebook it belongs to."""
+
+    article: Article
+    notebook: str
+
+    @property
+    def is_course_article(self) -> bool:
+        """True for the course's own article, the one the curated reference data describes."""
+        return is_course_seed(self.article)
+
+    def reference(self, what: str) -> Message | None:
+        """``None`` if the reference data applies; else a message that ``what`` is skipped.
+
+        Lesson functions that need the teacher's reference data return this message instead of
+        their result, so the notebook cell shows it and the run goes on.
+        """
+        if self.is_course_article:
+            return None
+        return skipped(what)
+
+    @property
+    def store(self) -> Any:
+        """This notebook's answers file (an :class:`~helpers.notebook.answers.AnswerStore`)."""
+        from .exercises import store_for
+
+        return store_for(self.notebook)
+
+
+def start(seed: str | Path | None = None, notebook: str = "00_start_here") -> Session:
+    """Load the article for a notebook and prepare the session.
+
+    A problem with the article (empty, not UTF-8, too large…) is shown as a short message, not a
+    traceback, and stops the run there.
+    """
+    check_notebook(notebook)
+    install_friendly_errors()
+    style_figures()
+    article = load_article(resolve_seed(seed if seed is not None else default_seed()))
+    _show_card(article)
+    return Session(article, notebook)
+
+
+def is_course_seed(article: Article) -> bool:
+    """True for the course's own article, the one the curated reference data describes."""
+    return article.id == COURSE_SEED_ID
+
+
+def skipped(what: str) -> Message:
+    """The message shown in place of a section that needs the course article's reference data."""
+    return Message(f"{what} uses the teacher's reference data, which exists only for the course article "
+                   f"({COURSE_SEED_ID}). This section is skipped for the article you chose.", "info")
+
+
+def style_figures() -> None:
+    """Colour-blind-safe colours and readable sizes for every matplotlib figure."""
+    import matplotlib as mpl
+    from cycler import cycler
+
+    mpl.rcParams.update({
+        "axes.prop_cycle": cycler(color=list(OKABE_ITO.values())),
+        "figure.figsize": (8, 4), "figure.dpi": 100, "font.size": 11,
+        "axes.titlesize": 13, "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False,
+    })
+
+
+def install_friendly_errors() -> None:
+    """In IPython, show a CourseError as a message box with its fix, without a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is always there in a notebook
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None) -> list[str]:
+        from IPython.display import display
+
+        display(Message(str(value), "error"))
+        return [f"{etype.__name__}: {value}"]
+
+    shell.set_custom_exc((CourseError,), handler)
+
+
+def _show_card(article: Article) -> None:
+    from IPython.display import HTML, display
+
+    when = f"{article.reference_date:%d %B %Y}" if article.reference_date else "unknown"
+    display(HTML(
+        f'<div class="course-card" style="border:1px solid #ccc;padding:6px 10px;margin:4px 0">'
+        f"<b>Article:</b> {escape(article.id)} · {len(article.sentences)} sentences in "
+        f"{article.sentences['paragraph'].nunique()} paragraphs · {len(article.mentions)} actor mentions · "
+        f"{len(article.quotes)} quotes<br><b>Reference date:</b> {escape(when)} "
+        f"<small>({escape(article.reference_basis)})</small></div>"))
+
+
+def skip_message(what: str) -> None:
+    """Display :func:`skipped` (for code that has not moved to :meth:`Session.reference` yet)."""
+    from IPython.display import display
+
+    display(skipped(what))
