@@ -13,7 +13,7 @@ from helpers.lessons import positions
 from helpers.notebook import exercises
 from helpers.lessons.positions import CHOOSE, STANCES, ActorExplorer, StanceCoder
 
-from .conftest import TEST_ARTICLES
+from ..conftest import TEST_ARTICLES
 
 SUPPORTS, OPPOSES, NOT_ABOUT = STANCES
 

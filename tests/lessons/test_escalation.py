@@ -14,7 +14,7 @@ from helpers.paths import curated_dir
 from helpers.curated import load_table, split_list
 from helpers.notebook.scoring import brier_score
 
-from .conftest import SEED, TEST_ARTICLES
+from ..conftest import SEED, TEST_ARTICLES
 
 OTHER_ARTICLES = sorted(TEST_ARTICLES.glob("*.txt"))
 
