@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 START := notebooks/00_start_here.ipynb
 
-.PHONY: lab test test-fast bench venv clean
+.PHONY: lab test test-fast lint bench lock venv clean
 
 venv: $(STAMP)
 
@@ -23,10 +23,23 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 lab: $(STAMP)
 	$(PY) -m jupyterlab $(ROOT_FLAG) --ServerApp.root_dir=. --ServerApp.default_url=/lab/tree/$(START)
 
-## Every test: parser, curated data, widgets, notebooks (nbval), classroom tools, browser.
-test: $(STAMP)
+## Every test: lint and types first, then parser, curated data, widgets, notebooks (nbval), classroom, browser.
+test: lint
 	$(PY) -m pytest tests
 	$(PY) -m pytest --nbval-lax --nbval-current-env -p no:randomly notebooks
+
+## ruff (lint and format check) and mypy on the package and the tests.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check helpers tests
+	$(VENV)/bin/ruff format --check helpers tests
+	$(VENV)/bin/mypy
+
+## Regenerate the pins from pyproject.toml (pip-tools keeps every pin that still fits).
+lock: $(STAMP)
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --strip-extras --no-annotate --no-emit-index-url --no-emit-find-links --extra course \
+		--output-file requirements.txt pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --strip-extras --no-annotate --no-emit-index-url --no-emit-find-links --extra course --extra test \
+		--constraint requirements.txt --output-file requirements-test.txt pyproject.toml
 
 ## Quick loop for developers: no notebooks, no browser.
 test-fast: $(STAMP)

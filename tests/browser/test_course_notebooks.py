@@ -41,8 +41,6 @@ from .lab import REPO_ROOT, element_screenshot, error_outputs, screenshot
 
 pytestmark = pytest.mark.browser
 
-READY_BOUND_S = 30.0      # asserted; target 8 s
-ROUND_TRIP_BOUND_S = 3.0  # asserted; target 0.3 s
 
 #: The CSS selector of each notebook's main widget (for the screenshot).
 MAIN_WIDGET = {
@@ -201,8 +199,6 @@ def test_course_notebook_in_lab(name, page, lab_server, fresh_answers, timings):
     if name in SAVES_ANSWERS:
         assert list(fresh_answers.iterdir()), "no answer was saved to the test's answers folder"
     assert answers_snapshot() == repo_answers_before, "the repository's answers/ folder changed"
-    assert run.ready_s < READY_BOUND_S, f"widgets ready after {run.ready_s:.1f} s"
-    assert round_trip < ROUND_TRIP_BOUND_S, f"round trip {round_trip * 1000:.0f} ms"
 
 
 @pytest.mark.timeout(240)

@@ -82,7 +82,6 @@ def test_run_all_widgets_and_round_trip(page, lab_server, smoke_notebook, timing
     timings("widget_round_trip", round_trip_ms / 1000)
     print(f"\nopen {t_open:.2f} s, run all {t_run:.2f} s, widget round trip {round_trip_ms:.0f} ms")
 
-    assert round_trip_ms < 2000, f"widget round trip took {round_trip_ms:.0f} ms"
     assert error_outputs(page) == []
     shot = screenshot(page, "smoke-lab")
     assert shot.exists() and shot.stat().st_size > 1000

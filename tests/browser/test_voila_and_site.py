@@ -59,8 +59,6 @@ APPS = {
     "actor_explorer": ".course-actor-explorer",
     "forecast": ".course-question:has(.widget-slider)",
 }
-LOAD_BOUND_S = 60.0
-ROUND_TRIP_BOUND_S = 3.0
 
 
 def keep_off_network(page) -> None:
@@ -152,7 +150,6 @@ def test_voila_app(app, page, tmp_path, timings):
         print(f"\nvoila {app}: load {t_load:.2f} s ({widget_count(page)} widget views, {expected} displayed), "
               f"round trip {round_trip * 1000:.0f} ms")
         assert page.page_errors == [], page.page_errors
-        assert t_load < LOAD_BOUND_S and round_trip < ROUND_TRIP_BOUND_S
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""Notebooks and helpers never reach the network and never write outside the project's own folders.
+"""Student copies run, never reach the network and never write outside the project's own folders.
+
+Each notebook runs here as ``make student`` hands it out (no ``solution`` cells: nbval runs the teacher's
+version), under an audit hook.
 
 An audit hook (PEP 578) is installed in the kernel before anything else runs; it records every socket
 call and every file opened for writing. Allowed places: the answers folder, temporary files, and the
@@ -15,8 +18,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from .conftest import ROOT
-from .test_notebooks import NOTEBOOKS
+from ..conftest import ROOT
+from .common import NOTEBOOKS, student_copy
 
 HOOK = r'''
 import os, sys, json
@@ -41,7 +44,7 @@ def test_notebook_stays_offline_and_inside_its_folders(path, tmp_path, monkeypat
     answers = tmp_path / "answers"
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(answers))
     monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "mpl"))
-    nb = nbformat.read(path, as_version=4)
+    nb = student_copy(nbformat.read(path, as_version=4))
     nb.cells.insert(0, nbformat.v4.new_code_cell(HOOK))
     nb.cells.append(nbformat.v4.new_code_cell(REPORT))
     NotebookClient(nb, timeout=120, kernel_name="python3",
