@@ -133,6 +133,9 @@ URL_COLUMNS: dict[str, list[str]] = {
     "translations": ["url"],
 }
 
+#: Columns holding a rule in the syntax of :mod:`helpers.curated.rules` (checked by the validator).
+RULE_COLUMNS: dict[str, list[str]] = {"ladder_placements": ["article_rule"], "ach_matrix": ["evidence_rule"]}
+
 UNNAMED_SOURCES = "unnamed_sources"
 SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 FACT_ID = re.compile(r"^[A-DX][0-9]+$")

@@ -8,9 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from .load import _folder, _read_raw, split_list
+from .rules import rule_problem
 from .schema import (
     COLUMNS, DATE_COLUMNS, ENUMS, FACT_ID, FACT_ID_COLUMNS, FACT_IDS_COLUMNS, INTEGER_COLUMNS, ISO_DATE, MAX_TITLE,
-    NO_INTERPRETATION, REFERENCE_DATE, REQUIRED_CELLS, SENTENCE_ID, SNAKE_ID, TABLE_NAMES, UNIQUE_KEYS,
+    NO_INTERPRETATION, REFERENCE_DATE, REQUIRED_CELLS, RULE_COLUMNS, SENTENCE_ID, SNAKE_ID, TABLE_NAMES, UNIQUE_KEYS,
     UNNAMED_SOURCES, URL_COLUMNS, URL_IN_TEXT, CuratedDataError,
 )
 
@@ -270,4 +271,16 @@ def validate_curated(folder: Path | str | None = None) -> list[str]:
             _check_fact_refs(name, frame, confidence, problems)
         _check_urls(name, frame, facts, problems)
         _check_table_rules(name, frame, actor_ids, problems)
+        _check_rules(name, frame, problems)
     return problems
+
+
+def _check_rules(name: str, frame: pd.DataFrame, problems: list[str]) -> None:
+    """Every rule cell must be readable (empty cells are left to REQUIRED_CELLS)."""
+    for column in RULE_COLUMNS.get(name, []):
+        if column not in frame.columns:
+            continue
+        for i, rule in enumerate(frame[column], start=2):
+            problem = rule_problem(rule) if rule.strip() else None
+            if problem:
+                problems.append(f"{_where(name, i, column)}: {problem}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
@@ -24,7 +24,7 @@ from helpers.curated import (  # noqa: E402
     validate_curated,
 )
 
-FACTS_MD = Path(__file__).resolve().parents[2] / "shared" / "facts.md"
+FACTS_MD = Path(__file__).resolve().parents[3] / "shared" / "facts.md"
 ARTICLE = REPO / "seeds" / "000_0c51e7aa6578d068.txt"
 
 EXPECTED_CODING = [
