@@ -3,6 +3,7 @@ reference tables, and the widgets driven from Python the way a student would use
 
 from __future__ import annotations
 
+import html
 import json
 
 import pandas as pd
@@ -11,8 +12,12 @@ import pytest
 import helpers
 from helpers.lessons import escalation
 from helpers.paths import curated_dir
-from helpers.curated import load_table, split_list
+from helpers.curated import CuratedDataError, load_table, split_list
+from helpers.curated.rules import RuleError, find_sentences, rule_problem
+from helpers.curated.schema import COLUMNS
+from helpers.notebook.display import Chart, Message
 from helpers.notebook.scoring import brier_score
+from helpers.notebook.session import Session
 
 from ..conftest import SEED, TEST_ARTICLES
 
@@ -35,25 +40,55 @@ def article():
     return helpers.load_article(SEED)
 
 
+def session_of(article) -> Session:
+    return Session(article, escalation.NOTEBOOK)
+
+
 # -- rules -----------------------------------------------------------------------------------------
 
 
-def test_find_by_rule_on_the_seed(article):
-    assert escalation.find_by_rule(article, "statements.lemma=warn") == ["4.1"]
-    assert escalation.find_by_rule(article, "quantities.unit=troops") == ["3.1"]
-    assert escalation.find_by_rule(article, "sentences.text~killed") == ["7.2"]
-    assert escalation.find_by_rule(article, "statements.content~24 hours") == ["8.2"]
+def test_the_rules_of_notebook_4_on_the_seed(article):
+    """The rules of ladder_placements.csv, ach_matrix.csv and hypotheses.csv, read by the one rule syntax."""
+    assert find_sentences(article, "statements.lemma=warn") == ["4.1"]
+    assert find_sentences(article, "quantities.unit=troops") == ["3.1"]
+    assert find_sentences(article, "sentences.text~killed") == ["7.2"]
+    assert find_sentences(article, "statements.content~24 hours") == ["8.2"]
     # alternatives, returned once each and in article order
-    assert escalation.find_by_rule(article, "sentences.text~power grid | sentences.text~infrastructure") == \
-        ["6.2", "7.1"]
+    assert find_sentences(article, "sentences.text~power grid | sentences.text~infrastructure") == ["6.2", "7.1"]
     # whole words only: "war" does not match "warning" or "wars" on its own
-    assert "4.1" not in escalation.find_by_rule(article, "sentences.text~war")
+    assert "4.1" not in find_sentences(article, "sentences.text~war")
 
 
 @pytest.mark.parametrize("rule", ["sentences text~x", "nosuch.text~x", "sentences.nosuch=x", ""])
-def test_find_by_rule_rejects_malformed_rules(article, rule):
-    with pytest.raises(ValueError):
-        escalation.find_by_rule(article, rule)
+def test_malformed_rules_are_refused(article, rule):
+    with pytest.raises(RuleError):
+        find_sentences(article, rule)
+
+
+def test_hypotheses_table_is_valid():
+    table = escalation.hypotheses()
+    assert tuple(table["hypothesis_id"]) == escalation.HYPOTHESIS_IDS
+    assert all(rule_problem(rule) is None for rule in table["rule"])
+    assert (table["hypothesis"] != "").all()
+
+
+def test_hypotheses_table_problems_are_clear(tmp_path):
+    with pytest.raises(CuratedDataError, match="not found"):
+        escalation.hypotheses(tmp_path)
+    (tmp_path / "hypotheses.csv").write_text("hypothesis_id,hypothesis\nH1,x\n", encoding="utf-8")
+    with pytest.raises(CuratedDataError, match="rule"):
+        escalation.hypotheses(tmp_path)
+    (tmp_path / "hypotheses.csv").write_text("hypothesis_id,hypothesis,rule\nH2,x,sentences.text~x\n",
+                                             encoding="utf-8")
+    with pytest.raises(CuratedDataError, match="H1, H2, H3, H4"):
+        escalation.hypotheses(tmp_path)
+
+
+def test_cited_facts_are_citable():
+    facts = escalation.cited_facts()
+    assert facts[:4] == ["D1", "D2", "D3", "D4"] and len(facts) == 24 and "X2" in facts
+    _assert_citable(pd.Series(["; ".join(facts)]))
+    assert list(escalation.references(facts[:2])["fact_id"]) == ["D1", "D2"]
 
 
 # -- ladder ----------------------------------------------------------------------------------------
@@ -106,7 +141,7 @@ def test_ladder_reasoning_uses_only_rung_titles_from_the_csv():
 
 
 def test_ladder_reveal_compares_with_the_reference(article, answers):
-    exercise = escalation.LadderExercise(article)
+    exercise = escalation.LadderExercise(session_of(article))
     exercise.dropdowns["us_decision"].value = 2          # same as the reference
     exercise.dropdowns["russia_warning"].value = 3       # reference 1: two units apart
     exercise.dropdowns["odesa_strike"].value = 3         # reference 2: one unit apart
@@ -129,9 +164,9 @@ def test_ladder_reveal_compares_with_the_reference(article, answers):
 def test_ladder_choices_restore_after_restart(article, answers):
     import helpers.notebook.exercises
 
-    escalation.LadderExercise(article).dropdowns["nk_troops"].value = 5
+    escalation.LadderExercise(session_of(article)).dropdowns["nk_troops"].value = 5
     helpers.notebook.exercises._STORES.clear()
-    assert escalation.LadderExercise(article).dropdowns["nk_troops"].value == 5
+    assert escalation.LadderExercise(session_of(article)).dropdowns["nk_troops"].value == 5
 
 
 def test_ladder_widget_escapes_text(answers):
@@ -139,7 +174,7 @@ def test_ladder_widget_escapes_text(answers):
                            "text": "<img src=x onerror=alert(1)>", "article_rule": "", "unit_order": 1,
                            "reference_unit": "", "reasoning": "<script>bad()</script>", "fact_ids": "D4",
                            "confidence": "interpretation"}])
-    exercise = escalation.LadderExercise(helpers.parse_text("A sentence."), items=items)
+    exercise = escalation.LadderExercise(session_of(helpers.parse_text("A sentence.")), items=items)
     exercise.reveal_button.click()
     html = exercise.widget.children[1].children[0].value + exercise.result.value
     assert "<img" not in html and "<script>" not in html and "&lt;img" in html
@@ -171,11 +206,15 @@ def test_according_to_is_reported_not_speculative():
 @pytest.mark.parametrize("path", [SEED, *OTHER_ARTICLES], ids=lambda p: p.stem)
 def test_certainty_chart_matches_its_table(path):
     other = helpers.load_article(path)
-    fig, alt, counts = escalation.plot_certainty(other)
+    certainty = escalation.certainty_table(other)
+    chart = escalation.plot_certainty(certainty.groupby(["paragraph", "category"]).size().unstack(fill_value=0))
+    counts = chart.table
+    assert counts.equals(escalation.certainty_counts(certainty))
     assert counts["total"].sum() == len(other.sentences)
     assert (counts[list(escalation.CATEGORIES)].sum(axis=1) == counts["total"]).all()
-    assert f"{counts['speculative'].sum()} speculative" in alt
-    assert fig.axes[0].get_title() and fig.axes[0].get_xlabel() and fig.axes[0].get_ylabel()
+    assert f"{counts['speculative'].sum()} speculative" in chart.alt
+    ax = chart.figure.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
 
 
 def test_hedge_layers_of_the_seed(article):
@@ -187,8 +226,8 @@ def test_hedge_layers_of_the_seed(article):
 
 def test_hedges_html_escapes_seed_text():
     hostile = helpers.parse_text('<img src=x onerror=alert(1)> may strike. Officials said "<b>no</b>."')
-    html = escalation.hedges_html(hostile)
-    assert "<img src=x" not in html and "&lt;img" in html and "<mark>may</mark>" in html
+    page = escalation.hedges_view(escalation.certainty_table(hostile), hostile).data
+    assert "<img src=x" not in page and "&lt;img" in page and "<mark>may</mark>" in page
 
 
 def test_signal_statements_of_the_seed(article):
@@ -221,7 +260,7 @@ def test_ach_evidence_and_reference_matrix(article):
 
 def test_ach_matrix_table_is_valid():
     table = pd.read_csv(curated_dir() / "ach_matrix.csv", dtype=str, keep_default_na=False)
-    assert list(table.columns) == escalation.ACH_MATRIX_COLUMNS
+    assert list(table.columns) == COLUMNS["ach_matrix"]
     assert table["evidence_id"].is_unique
     assert set(table["kind"]) == {"article", "fact"}
     assert (table.loc[table["kind"] == "article", "evidence_rule"] != "").all()
@@ -246,7 +285,7 @@ def test_ach_scores_exact():
 
 
 def test_ach_widget_scores_a_marking(article, answers):
-    matrix = escalation.ACHMatrix(article)
+    matrix = escalation.ACHMatrix(session_of(article))
     assert len(matrix.dropdowns) == 10 * 4
     matrix.score_button.click()
     assert "Mark at least one cell first" in matrix.status.value
@@ -268,7 +307,7 @@ FORECASTS = {"q1": 0.9, "q2": 0.3, "q3": 0.5, "q4": 0.6, "q5": 0.2, "q6": 0.1}
 
 
 def test_forecast_then_reveal(answers):
-    exercise = escalation.ForecastExercise(notebook="04_escalation")
+    exercise = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
     assert list(exercise.sliders) == list(FORECASTS)
     assert all((s.min, s.max, s.step) == (0.0, 1.0, 0.05) for s in exercise.sliders.values())
     for qid, value in FORECASTS.items():
@@ -294,8 +333,8 @@ def test_forecast_then_reveal(answers):
     html = exercise.result.value
     questions = escalation.forecast_questions()
     for row in questions.itertuples():
-        assert helpers.notebook.display.escape(row.outcome_text[4:]) in html
-        assert helpers.notebook.display.escape(row.url) in html
+        assert row.outcome_text[4:] in html_text(html)
+        assert row.url in html_text(html)
     assert "Yes.</b> Yes." not in html and "No.</b> No." not in html and "<b>Yes.</b> On 19 Nov" in html
     assert "as of mid-December 2025" in html and "lower is better" in html
     assert 'alt="' in html and "The table behind this figure" in html
@@ -307,7 +346,7 @@ def test_forecast_then_reveal(answers):
 def test_locked_forecasts_survive_a_restart(answers):
     import helpers.notebook.exercises
 
-    first = escalation.ForecastExercise(notebook="04_escalation")
+    first = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
     for qid, value in FORECASTS.items():
         first.sliders[qid].value = value
     first.lock_button.click()
@@ -315,7 +354,7 @@ def test_locked_forecasts_survive_a_restart(answers):
     before = path.read_bytes()
 
     helpers.notebook.exercises._STORES.clear()                      # a kernel restart
-    again = escalation.ForecastExercise(notebook="04_escalation")
+    again = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
     assert {qid: s.value for qid, s in again.sliders.items()} == FORECASTS
     assert all(s.disabled for s in again.sliders.values())
     assert again.is_locked and again.lock_button.disabled
@@ -328,7 +367,7 @@ def test_locked_forecasts_survive_a_restart(answers):
 
 
 def test_unmoved_sliders_lock_at_one_half(answers):
-    exercise = escalation.ForecastExercise(notebook="04_escalation")
+    exercise = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
     exercise.lock()
     assert exercise.forecasts() == {qid: 0.5 for qid in FORECASTS}
     exercise.reveal()
@@ -338,13 +377,13 @@ def test_unmoved_sliders_lock_at_one_half(answers):
 def test_forecast_chart(answers):
     table = pd.DataFrame({"question_id": ["q1", "q2"], "forecast": [0.8, 0.4], "outcome": [1, 0],
                           "squared_error": [0.04, 0.16], "baseline_squared_error": [0.25, 0.25]})
-    fig, alt, shown = escalation.plot_forecasts(table)
-    assert "Brier score 0.100" in alt and "q2" in alt
-    assert shown.equals(table)
+    chart = escalation.plot_forecasts(table)
+    assert "Brier score 0.100" in chart.alt and "q2" in chart.alt
+    assert chart.table.equals(table)
 
 
 def test_callbacks_never_raise(answers, monkeypatch):
-    exercise = escalation.ForecastExercise(notebook="04_escalation")
+    exercise = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
@@ -357,16 +396,13 @@ def test_callbacks_never_raise(answers, monkeypatch):
 # -- code exercise ---------------------------------------------------------------------------------
 
 
-def test_check_brier_messages(capsys):
-    from unittest import mock
-
+def test_check_brier_messages():
     practice = escalation.practice_forecasts()
-    with mock.patch("IPython.display.display") as shown:
-        escalation.check_brier(practice, ((practice["forecast"] - practice["outcome"]) ** 2).mean())
-        escalation.check_brier(practice, None)
-        escalation.check_brier(practice, 0.5)
-    texts = [call.args[0].data for call in shown.call_args_list]
-    assert "Yes: 0.1775" in texts[0] and "Replace None" in texts[1] and "Not yet" in texts[2]
+    right = escalation.check_brier(practice, ((practice["forecast"] - practice["outcome"]) ** 2).mean())
+    assert right.kind == "ok" and "Yes: 0.1775" in right.text
+    assert "Replace None" in escalation.check_brier(practice, None).text
+    assert escalation.check_brier(practice, 0.5).kind == "warning"
+    assert escalation.check_brier(practice, "a lot").kind == "warning"
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -381,7 +417,89 @@ def _assert_citable(cells: pd.Series) -> None:
             assert facts[fact_id] not in ("unverified", "not verifiable"), fact_id
 
 
-def test_table_html_escapes_every_cell():
-    table = pd.DataFrame({"a<b": ['<a href="javascript:x()">y</a>', None]})
-    html = escalation.table_html(table)
-    assert "<a href" not in html and 'href="javascript' not in html and "a&lt;b" in html
+def html_text(page: str) -> str:
+    """The text of escaped HTML, entities decoded (Jinja2 and html.escape spell quotes differently)."""
+    return html.unescape(page)
+
+
+def test_ach_reveal_escapes_every_cell(answers):
+    hostile = '<img src=x onerror=alert(1)>'
+    evidence = pd.DataFrame([{"evidence_id": "E1", "kind": "article", "source": "¶1.1", "evidence": hostile,
+                              "text": hostile, "fact_ids": "", "H1": "C", "H2": "I", "H3": "N", "H4": "C",
+                              "reasoning": '<a href="javascript:x()">y</a>', "confidence": "interpretation"}])
+    matrix = escalation.ACHMatrix(session_of(helpers.parse_text("A sentence.")), evidence=evidence)
+    matrix.dropdowns[("E1", "H1")].value = "C"
+    matrix.score_button.click()
+    page = matrix.result.value + "".join(getattr(w, "value", "") for w in matrix.widget.children[2].children)
+    assert "<img src" not in page and "<a href" not in page and "&lt;img" in page
+
+
+# -- the course's reference data: skipped for any other article -------------------------------------
+
+
+@pytest.mark.parametrize("path", OTHER_ARTICLES, ids=lambda p: p.stem)
+def test_reference_sections_are_skipped_for_other_articles(path, answers):
+    other = session_of(helpers.load_article(path))
+    for shown in (escalation.ladder_items_view(other), escalation.ladder_exercise(other),
+                  escalation.hypotheses_view(other), escalation.evidence_view(other), escalation.ach_matrix(other),
+                  escalation.forecast_questions_view(other), escalation.forecast_exercise(other),
+                  escalation.forecast_chart(other), escalation.troop_estimates_view(other)):
+        assert isinstance(shown, Message) and "skipped" in shown.text
+
+
+def test_reference_sections_for_the_course_article(article, answers):
+    course = session_of(article)
+    assert isinstance(escalation.ladder_exercise(course), escalation.LadderExercise)
+    assert isinstance(escalation.ach_matrix(course), escalation.ACHMatrix)
+    assert "estimate_high" in escalation.troop_estimates_view(course).data
+    assert "¶3.1, ¶6.2" in escalation.hypotheses_view(course).data
+    chart = escalation.forecast_chart(course)
+    assert isinstance(chart, Message) and "once you have locked" in chart.text
+    exercise = escalation.forecast_exercise(course)
+    exercise.lock()
+    chart = escalation.forecast_chart(course)
+    assert isinstance(chart, Chart) and list(chart.table["forecast"]) == [0.5] * 6
+
+
+def test_plot_ladder_takes_the_units():
+    units = escalation.ladder_units()
+    chart = escalation.plot_ladder(units.head(3))
+    assert "rungs in 3 units" in chart.alt and len(chart.table) == 3
+
+
+# -- the general rules, on a small invented article -------------------------------------------------
+
+SMALL = """Russia warned on Monday that it would respond to any attack.
+
+Ukraine and Russia met in Geneva. President Joe Biden said the talks were "useful".
+
+Unconfirmed reports suggest Russia may send 5,000 more troops. According to officials, nearly 40 people were hurt."""
+
+
+@pytest.fixture(scope="module")
+def small():
+    return helpers.parse_text(SMALL)
+
+
+def test_small_cue_roles(small):
+    cues = escalation.hedge_cues(small)
+    assert list(cues["role"]) == ["speculative", "speculative", "names a source", "approximator"]
+
+
+def test_small_certainty_rule(small):
+    table = escalation.certainty_table(small).set_index("sentence_id")
+    assert table["category"].to_dict() == {"1.1": "reported", "2.1": "confirmed", "2.2": "reported",
+                                           "3.1": "speculative", "3.2": "reported"}
+    assert table.loc["2.2", "attributed_to"] == "Joe Biden"
+    assert table.loc["3.2", "cues"] == "According to; nearly"
+    counts = escalation.certainty_counts(escalation.certainty_table(small))
+    assert counts.to_dict("list") == {"paragraph": [1, 2, 3], "confirmed": [0, 1, 0], "reported": [1, 1, 1],
+                                      "speculative": [0, 0, 1], "total": [1, 2, 2]}
+
+
+def test_small_layers_and_signals(small):
+    layers = escalation.hedge_layers(small)
+    assert list(layers.loc[layers["sentence_id"] == "3.1", "layer"]) == ["who says so", "how sure"]
+    assert list(escalation.signal_statements(small)["cite"]) == ["¶1.1"]
+    page = escalation.hedges_view(escalation.certainty_table(small), small).data
+    assert "1 speculative sentences" in page and "<mark>may</mark>" in page
