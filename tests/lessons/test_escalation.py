@@ -224,7 +224,7 @@ def test_hedge_layers_of_the_seed(article):
     assert list(own["words"]) == ["Unconfirmed reports suggest", "may", "up to 100,000 soldiers"]
 
 
-def test_hedges_html_escapes_seed_text():
+def test_hedges_view_escapes_seed_text():
     hostile = helpers.parse_text('<img src=x onerror=alert(1)> may strike. Officials said "<b>no</b>."')
     page = escalation.hedges_view(escalation.certainty_table(hostile), hostile).data
     assert "<img src=x" not in page and "&lt;img" in page and "<mark>may</mark>" in page
