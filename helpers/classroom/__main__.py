@@ -1,7 +1,7 @@
-"""``python -m helpers.classroom``: see :func:`helpers.classroom.core.main`."""
+"""``python -m helpers.classroom``: see :func:`helpers.classroom.cli.main`."""
 
 import sys
 
-from .core import main
+from .cli import main
 
 sys.exit(main())

@@ -21,14 +21,16 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from markupsafe import escape
 from nbclient import NotebookClient
 
 from helpers import classroom
-from helpers.notebook.answers import AnswerStore, collect_submissions
-from helpers.classroom import ClassroomError
-from helpers.notebook.display import escape
+from helpers.classroom import ClassroomError, collect_submissions
+from helpers.classroom.site import index_html
+from helpers.notebook.answers import AnswerStore
+from helpers.notebook.display import Chart
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 SUBMISSIONS = ROOT / "tests" / "submissions"
 sys.path.insert(0, str(SUBMISSIONS))
@@ -187,13 +189,15 @@ def test_figures_have_alt_text_with_the_numbers(answers):
     agreement, pairs = classroom.stance_agreement(codes), classroom.pairwise_kappa(codes)
     figures = [classroom.plot_completion(classroom.completion_table(answers)), classroom.plot_forecasts(forecasts),
                classroom.plot_brier(scores), classroom.plot_stance_agreement(agreement, pairs)]
-    for fig, alt, table in figures:
-        assert fig.axes[0].get_title() and fig.axes[0].get_xlabel() and fig.axes[0].get_ylabel()
-        assert len(alt) > 40 and not table.empty
-    assert "carla 0.550 over 6 question(s)" in figures[2][1]
+    for chart in figures:
+        assert isinstance(chart, Chart)
+        axes = chart.figure.axes[0]
+        assert axes.get_title() and axes.get_xlabel() and axes.get_ylabel()
+        assert len(chart.alt) > 40 and not chart.table.empty
+    assert "carla 0.550 over 6 question(s)" in figures[2].alt
     # q5: ana 0.2, ben 0.5, carla 0.8, dev 0.0 (emil stopped at q4) -> median (0.2 + 0.5) / 2 = 0.35
-    assert "q5: outcome no, 4 forecasts from 0 to 0.8 (median 0.35)" in figures[1][1]
-    assert "ben 0.76 (83% on 12 statements)" in figures[3][1]
+    assert "q5: outcome no, 4 forecasts from 0 to 0.8 (median 0.35)" in figures[1].alt
+    assert "ben 0.76 (83% on 12 statements)" in figures[3].alt
 
 
 def test_empty_class_gives_messages_not_errors(tmp_path):
@@ -201,10 +205,10 @@ def test_empty_class_gives_messages_not_errors(tmp_path):
     forecasts, codes = classroom.forecast_table(empty), classroom.stance_codes(empty)
     scores = classroom.forecast_scores(forecasts)
     agreement, pairs = classroom.stance_agreement(codes), classroom.pairwise_kappa(codes)
-    for fig, alt, _ in (classroom.plot_completion(classroom.completion_table(empty)),
-                        classroom.plot_forecasts(forecasts), classroom.plot_brier(scores),
-                        classroom.plot_stance_agreement(agreement, pairs)):
-        assert "no " in alt.lower()
+    for chart in (classroom.plot_completion(classroom.completion_table(empty)),
+                  classroom.plot_forecasts(forecasts), classroom.plot_brier(scores),
+                  classroom.plot_stance_agreement(agreement, pairs)):
+        assert "no " in chart.alt.lower()
     assert classroom.forecast_message(scores) == "No student has made a forecast yet."
     assert classroom.stance_message(agreement, pairs) == "No student has coded a statement yet."
 
@@ -224,7 +228,7 @@ def test_latest_answer_wins_and_odd_names_are_made_safe(tmp_path):
     table = classroom.load_class(tmp_path)
     assert table.attrs["duplicates"] == 1
     assert dict(zip(table["student"], table["value"])) == {"alpha_b_x_b": 0.5, "ana": 0.9}
-    classroom.plot_brier(classroom.forecast_scores(classroom.forecast_table(table)))[0].savefig(tmp_path / "f.png")
+    classroom.plot_brier(classroom.forecast_scores(classroom.forecast_table(table))).figure.savefig(tmp_path / "f.png")
 
 
 # -- questions remember their prompt -------------------------------------------------------------
@@ -293,6 +297,28 @@ def test_export_submission_without_answers_or_name(tmp_path, monkeypatch):
     assert result.student == "jovyan-ana"
     assert [p.name for p, _ in result.skipped] == ["nb.json"]
     assert (tmp_path / "answers" / "nb.json").read_bytes() == b"{broken"  # left as it was
+
+
+HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
+
+
+def test_submission_page_escapes_names_answers_and_prompts():
+    data = {"format": "news-course-answers", "version": 1, "notebook": HOSTILE[1], "student": HOSTILE[0],
+            "updated": HOSTILE[1], "answers": {HOSTILE[0]: {"value": HOSTILE[1], "saved": HOSTILE[0]}},
+            "locked": {HOSTILE[0]: HOSTILE[1]}, "questions": {HOSTILE[0]: HOSTILE[1]}}
+    bundle = {"student": HOSTILE[0], "created": HOSTILE[1], "notebooks": [data]}
+    page = classroom.submission_html(bundle, [(Path(HOSTILE[1]), HOSTILE[0])])
+    assert "<script>" not in page and "<img" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4
+    assert page.count("&lt;img src=x onerror=alert(1)&gt;") >= 5
+
+
+def test_site_index_escapes_titles_and_links():
+    pages = [classroom.Page("x' onmouseover='alert(1).html", HOSTILE[0], HOSTILE[1], 1.0)]
+    index = index_html(pages)
+    assert "<script>" not in index and "<img" not in index and "' onmouseover" not in index
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;</a>" in index
+    assert "(&lt;img src=x onerror=alert(1)&gt;)" in index
 
 
 def test_submission_command_line(tmp_path, capsys):

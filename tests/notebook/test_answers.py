@@ -1,4 +1,4 @@
-"""Tests for helpers.notebook.answers: answers are saved atomically and never lost."""
+"""Tests for helpers.notebook.answers (answers are saved atomically and never lost) and the bundles read from them."""
 
 from __future__ import annotations
 
@@ -15,12 +15,10 @@ from helpers.notebook.answers import (
     AnswerLockedError,
     AnswerStore,
     AnswerStoreError,
-    collect_submissions,
     default_answers_dir,
-    make_bundle,
-    read_answers_file,
     write_text_atomically,
 )
+from helpers.classroom.bundles import collect_submissions, make_bundle, read_answers_file
 
 
 def files_in(folder: Path) -> list[str]:

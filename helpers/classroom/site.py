@@ -1,0 +1,120 @@
+"""The static site: every course notebook run and saved as an HTML page, plus an index page."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..paths import course_root
+from ..templates import render
+from .common import ClassroomError
+
+
+@contextlib.contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Set environment variables (inherited by kernels started inside) and restore them after."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+
+
+@dataclass
+class Page:
+    """One notebook rendered for the site."""
+
+    file: str
+    title: str
+    time: str
+    seconds: float
+
+
+def notebook_title(nb) -> tuple[str, str]:
+    """The notebook's first ``# `` heading and its "Completion time" (or "Time to learn")."""
+    title, minutes = "", ""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        if not title:
+            found = re.search(r"^#\s+(.+)$", cell.source, re.M)
+            title = found[1].strip() if found else ""
+        if not minutes:
+            lines = [line for line in cell.source.splitlines() if line.startswith("|")]
+            if len(lines) >= 3 and "Completion time" in lines[0]:
+                header = [c.strip() for c in lines[0].strip("|").split("|")]
+                values = [c.strip() for c in lines[2].strip("|").split("|")]
+                minutes = dict(zip(header, values)).get("Completion time", "")
+            found = re.search(r"Time to learn\W*(\d+\s*min\w*)", cell.source)
+            minutes = minutes or (found[1] if found else "")
+    return title, minutes
+
+
+def index_html(pages: list[Page]) -> str:
+    """The site's front page: a link to every notebook page, with its completion time (all escaped)."""
+    built = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return render("site_index.html", pages=pages, built=built)
+
+
+_NOTEBOOK_LINK = re.compile(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"')
+
+
+def _link_pages(body: str) -> str:
+    """Links between course notebooks (``01_context.ipynb``) point at their pages (``01_context.html``)."""
+    return _NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
+
+
+def build_site(out_dir: Path | str | None = None, notebooks_dir: Path | str | None = None,
+               timeout: int = 120) -> list[Page]:
+    """Run every ``[0-9]*.ipynb`` course notebook and write it as HTML (lab template) plus ``index.html``.
+
+    Widget state is embedded. Answers go to a temporary folder, never to the real ``answers/``.
+    Raises ClassroomError naming each notebook that failed (the others are still written).
+    """
+    import nbformat
+
+    out_dir = course_root() / "site" if out_dir is None else out_dir
+    notebooks_dir = course_root() / "notebooks" if notebooks_dir is None else notebooks_dir
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import CellExecutionError, ExecutePreprocessor
+
+    out_dir, notebooks_dir = Path(out_dir), Path(notebooks_dir)
+    sources = sorted(notebooks_dir.glob("[0-9]*.ipynb"))
+    if not sources:
+        raise ClassroomError(f"There is no course notebook (00_….ipynb) in {notebooks_dir}.")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    exporter = HTMLExporter(template_name="lab")
+    pages, failures = [], []
+    with tempfile.TemporaryDirectory() as scratch, _environment(COURSE_ANSWERS_DIR=scratch, MPLBACKEND="Agg"):
+        for path in sources:
+            nb = nbformat.read(path, as_version=4)
+            started = time.perf_counter()
+            try:
+                ExecutePreprocessor(timeout=timeout, kernel_name="python3", store_widget_state=True).preprocess(
+                    nb, {"metadata": {"path": str(notebooks_dir)}})
+            except CellExecutionError as error:
+                failures.append(f"{path.name}: {error.ename}: {error.evalue}")
+                continue
+            seconds = time.perf_counter() - started
+            body, _ = exporter.from_notebook_node(nb)
+            body = _link_pages(body)
+            name = f"{path.stem}.html"
+            (out_dir / name).write_text(body, encoding="utf-8")
+            title, minutes = notebook_title(nb)
+            pages.append(Page(name, title or path.stem, minutes, seconds))
+    (out_dir / "index.html").write_text(index_html(pages), encoding="utf-8")
+    if failures:
+        raise ClassroomError("These notebooks failed to run, so the site lacks them: " + "; ".join(failures))
+    return pages
