@@ -30,6 +30,7 @@ from .forecasts import (
     forecast_spread,
     forecast_table,
 )
+from .names import NO_NAME, name_key, person_name
 from .site import Page, build_site, notebook_title
 from .stances import (
     mean_pairwise_kappa,
@@ -41,7 +42,7 @@ from .stances import (
 )
 from .student import make_student_copies
 from .submission import Submission, export_submission, submission_html
-from .summary import NO_NAME, class_overview, completion_table, invalid_answers, load_class, skipped_files
+from .summary import class_overview, completion_table, invalid_answers, load_class, skipped_files
 from .summary_plots import plot_brier, plot_completion, plot_forecasts, plot_stance_agreement
 
 __all__ = [
@@ -50,7 +51,7 @@ __all__ = [
     "class_overview", "collect_submissions", "completion_table", "describe_question", "export_submission",
     "forecast_message", "forecast_questions", "forecast_scores", "forecast_spread", "forecast_table",
     "invalid_answers", "is_answered", "load_class", "main", "make_bundle", "make_student_copies",
-    "mean_pairwise_kappa", "notebook_title", "pairwise_kappa", "plot_brier", "plot_completion",
-    "plot_forecasts", "plot_stance_agreement", "read_answers_file", "reference_stances", "skipped_files",
+    "mean_pairwise_kappa", "name_key", "notebook_title", "pairwise_kappa", "plot_brier", "plot_completion",
+    "person_name", "plot_forecasts", "plot_stance_agreement", "read_answers_file", "reference_stances", "skipped_files",
     "stance_agreement", "stance_codes", "stance_message", "submission_html",
 ]

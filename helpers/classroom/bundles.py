@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..notebook.answers import AnswerStoreError, format_problem, now_iso, safe_name
+from ..notebook.answers import AnswerStoreError, format_problem, now_iso
+from .names import person_name
 
 BUNDLE_FORMAT = "news-course-submission"
 BUNDLE_VERSION = 1
@@ -24,11 +25,11 @@ SUBMISSION_COLUMNS = ["student", "notebook", "question_id", "value", "saved", "l
 
 
 def make_bundle(files: list[dict], student: str, created: str | None = None) -> dict:
-    """A submission: the answers files of several notebooks, each stamped with ``student``.
+    """A submission: the answers files of several notebooks, each stamped with ``student`` (the real name).
 
-    Raises AnswerStoreError if a file is not a valid answers file.
+    Raises AnswerStoreError if a file is not a valid answers file or the name is empty.
     """
-    name = safe_name(student, "student name")
+    name = person_name(student)
     notebooks = []
     for data in files:
         problem = format_problem(data)

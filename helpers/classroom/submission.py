@@ -29,8 +29,12 @@ class Submission:
 def _answer_files(folder: Path, student: str | None) -> list[Path]:
     """The answers files of one student: ``folder/*.json`` and ``folder/<student>/*.json``."""
     candidates = sorted(folder.glob("*.json"))
-    if student:
-        candidates += sorted((folder / safe_name(student, "student name")).glob("*.json"))
+    try:
+        own = folder / safe_name(student, "student name") if student else None
+    except AnswerStoreError:
+        own = None
+    if own is not None:
+        candidates += sorted(own.glob("*.json"))
     return [path for path in candidates if ".corrupt-" not in path.name and not path.name.startswith(".")]
 
 
@@ -81,7 +85,11 @@ def export_submission(student: str | None = None, answers_dir: Path | str | None
         bundle = make_bundle(sorted(files, key=lambda d: natural_key(d["notebook"])), name)
     except AnswerStoreError as error:
         raise ClassroomError(str(error)) from error
-    stem = f"{bundle['student']}_{(today or date.today()).isoformat()}_submission"
+    try:
+        file_name = safe_name(bundle["student"], "student name")
+    except AnswerStoreError:
+        file_name = "student"
+    stem = f"{file_name}_{(today or date.today()).isoformat()}_submission"
     json_path, html_path = target / f"{stem}.json", target / f"{stem}.html"
     try:
         write_text_atomically(json_path, json.dumps(bundle, ensure_ascii=False, indent=2) + "\n")

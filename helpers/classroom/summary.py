@@ -7,23 +7,22 @@ The functions take the long table of :func:`load_class` and return DataFrames; f
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from ..notebook.answers import AnswerStoreError, safe_name
+from ..notebook.answers import AnswerStoreError
 from .bundles import collect_submissions
 from .common import FORECAST_NOTEBOOK, STANCE_NOTEBOOK, ClassroomError, is_answered, natural_key
+from .names import name_key, shown_name
 
-NO_NAME = "(no name)"
 
-
-def _display_name(name: Any) -> str:
-    """A student name safe for tables and figure labels (files may be edited by hand)."""
-    try:
-        return safe_name(name, "student name")
-    except AnswerStoreError:
-        return NO_NAME
+def _one_name_per_student(names: pd.Series) -> pd.Series:
+    """Names as shown, with every spelling of one student (same :func:`name_key`) shown as the first seen."""
+    shown = names.map(shown_name)
+    first: dict[str, str] = {}
+    for name in shown:
+        first.setdefault(name_key(name), name)
+    return shown.map(lambda name: first[name_key(name)])
 
 
 def load_class(folder: Path | str) -> pd.DataFrame:
@@ -37,7 +36,7 @@ def load_class(folder: Path | str) -> pd.DataFrame:
     except AnswerStoreError as error:
         raise ClassroomError(f"{error} Set SUBMISSIONS to the folder where you put the students' files.") from error
     attrs = dict(table.attrs)
-    table["student"] = table["student"].map(_display_name)
+    table["student"] = _one_name_per_student(table["student"])
     before = len(table)
     table = (table.sort_values("saved", kind="stable", na_position="first")
              .drop_duplicates(["student", "notebook", "question_id"], keep="last")

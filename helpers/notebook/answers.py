@@ -23,8 +23,8 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 import tempfile
+import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ ANSWERS_DIR_ENV = "COURSE_ANSWERS_DIR"
 FILE_FORMAT = "news-course-answers"
 FILE_VERSION = 1
 
-_UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
+_MAX_NAME_BYTES = 120
 
 
 class AnswerStoreError(ValueError):
@@ -55,13 +55,19 @@ def default_answers_dir() -> Path:
 
 
 def safe_name(name: str, what: str = "name") -> str:
-    """Return ``name`` reduced to ``[A-Za-z0-9_.-]`` (other runs become ``_``).
+    """Return ``name`` usable as one file or folder name: letters and digits of every script are kept.
 
-    Raises AnswerStoreError if nothing usable is left (e.g. ``""``, ``"??"``, ``".."``).
+    The text is NFKC-normalised; runs of anything but letters, marks, digits, ``_``, ``.`` and ``-``
+    (spaces, path separators, control characters, punctuation) become ``_``, and the result is cut to
+    at most 120 bytes of UTF-8. Raises AnswerStoreError if nothing usable is left (``""``, ``"??"``, ``".."``).
     """
     if not isinstance(name, str):
         raise AnswerStoreError(f"The {what} must be text, not {type(name).__name__}.")
-    cleaned = _UNSAFE_CHARS.sub("_", name.strip()).strip("._-")
+    kept = "".join(char if char in "_.-" or unicodedata.category(char)[0] in "LMN" else " "
+                   for char in unicodedata.normalize("NFKC", name))
+    cleaned = "_".join(kept.split()).strip("._-")
+    while len(cleaned.encode("utf-8")) > _MAX_NAME_BYTES:
+        cleaned = cleaned[:-1].rstrip("._-")
     if not cleaned:
         raise AnswerStoreError(
             f"The {what} {name!r} is empty once unusual characters are removed. "

@@ -227,7 +227,7 @@ def test_latest_answer_wins_and_odd_names_are_made_safe(tmp_path):
         (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
     table = classroom.load_class(tmp_path)
     assert table.attrs["duplicates"] == 1
-    assert dict(zip(table["student"], table["value"])) == {"alpha_b_x_b": 0.5, "ana": 0.9}
+    assert dict(zip(table["student"], table["value"])) == {"$\\alpha$ <b>x</b>": 0.5, "ana": 0.9}
     classroom.plot_brier(classroom.forecast_scores(classroom.forecast_table(table))).figure.savefig(tmp_path / "f.png")
 
 
@@ -263,8 +263,8 @@ def _student_answers(folder: Path) -> None:
 def test_export_submission_html_and_json(tmp_path):
     _student_answers(tmp_path / "answers")
     result = classroom.export_submission("Ana María", tmp_path / "answers", tmp_path / "out", today=date(2025, 3, 9))
-    assert result.html_path == tmp_path / "out" / "Ana_Mar_a_2025-03-09_submission.html"
-    assert result.json_path == tmp_path / "out" / "Ana_Mar_a_2025-03-09_submission.json"
+    assert result.html_path == tmp_path / "out" / "Ana_María_2025-03-09_submission.html"
+    assert result.json_path == tmp_path / "out" / "Ana_María_2025-03-09_submission.json"
     assert result.notebooks == ["00_start_here", "04_escalation"] and result.skipped == []
     page = result.html_path.read_text(encoding="utf-8")
     assert "<img src=x" not in page and "<i>expect" not in page
@@ -276,7 +276,7 @@ def test_export_submission_html_and_json(tmp_path):
     # The teacher's summary reads the submission file as it is.
     collected = collect_submissions(tmp_path / "out")
     assert collected.attrs["skipped"] == []
-    assert set(collected["student"]) == {"Ana_Mar_a"}
+    assert set(collected["student"]) == {"Ana María"}
     assert collected.set_index("question_id").loc["q1", ["value", "locked"]].tolist() == [0.7, True]
     assert collected.attrs["questions"]["00_start_here"]["expectations"] == "What do you <i>expect</i>?"
 
@@ -319,6 +319,32 @@ def test_site_index_escapes_titles_and_links():
     assert "<script>" not in index and "<img" not in index and "' onmouseover" not in index
     assert "&lt;script&gt;alert(1)&lt;/script&gt;</a>" in index
     assert "(&lt;img src=x onerror=alert(1)&gt;)" in index
+
+
+@pytest.mark.parametrize(("name", "file_name"), [("Ana García", "Ana_García"), ("李明", "李明"),
+                                                ("Zoë Łukasz-Müller", "Zoë_Łukasz-Müller")])
+def test_submission_keeps_the_real_name(tmp_path, name, file_name):
+    _student_answers(tmp_path / "answers")
+    result = classroom.export_submission(name, tmp_path / "answers", tmp_path / "out", today=date(2025, 3, 9))
+    assert result.student == name
+    assert result.json_path.name == f"{file_name}_2025-03-09_submission.json"
+    bundle = json.loads(result.json_path.read_text(encoding="utf-8"))
+    assert bundle["student"] == name and {data["student"] for data in bundle["notebooks"]} == {name}
+    assert f"Answers of {name}</h1>" in result.html_path.read_text(encoding="utf-8")
+    assert set(classroom.load_class(tmp_path / "out")["student"]) == {name}
+
+
+def test_names_are_compared_without_case_but_with_accents(tmp_path):
+    for folder, name, notebook in (("1", "Ana", "00_start_here"), ("2", "ana", "01_context"),
+                                   ("3", "Zoë", "00_start_here"), ("4", "Zoé", "00_start_here"),
+                                   ("5", "李明", "00_start_here"), ("6", "ＡＮＡ", "02_timeline")):
+        (tmp_path / folder).mkdir()
+        data = make_submissions.answers_file(notebook, name, {"expectations": "yes"}, day=1)
+        (tmp_path / folder / f"{notebook}.json").write_text(json.dumps(data), encoding="utf-8")
+    table = classroom.load_class(tmp_path)
+    assert sorted(set(table["student"])) == ["Ana", "Zoé", "Zoë", "李明"]
+    assert classroom.completion_table(table).set_index("student")["answered"].groupby(level=0).sum()["Ana"] == 3
+    assert classroom.NO_NAME not in set(table["student"])
 
 
 def test_submission_command_line(tmp_path, capsys):
