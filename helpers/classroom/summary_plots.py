@@ -13,6 +13,12 @@ from .common import natural_key
 from .forecasts import BASELINE_FORECAST, class_mean_brier, forecast_spread
 from .stances import mean_pairwise_kappa
 
+def _plain(text: object) -> str:
+    """A label from a student's file drawn as it is: ``$`` escaped (no mathtext), a leading ``_`` kept in legends."""
+    label = str(text).replace("$", r"\$")
+    return f" {label}" if label.startswith("_") else label
+
+
 _SERIES_COLOURS = [OKABE_ITO[name] for name in ("blue", "orange", "bluish green", "reddish purple",
                                                 "vermillion", "sky blue", "yellow", "black")]
 
@@ -30,9 +36,9 @@ def plot_completion(completion: pd.DataFrame) -> Chart:
     width = 0.8 / len(notebooks)
     for k, notebook in enumerate(notebooks):
         xs = [i + (k - (len(notebooks) - 1) / 2) * width for i in range(len(students))]
-        ax.bar(xs, wide[notebook], width=width, label=notebook, edgecolor="black", linewidth=0.4,
+        ax.bar(xs, wide[notebook], width=width, label=_plain(notebook), edgecolor="black", linewidth=0.4,
                color=_SERIES_COLOURS[k % len(_SERIES_COLOURS)], hatch=["", "//", "..", "xx", "\\\\"][k % 5])
-    ax.set_xticks(range(len(students)), labels=students)
+    ax.set_xticks(range(len(students)), labels=[_plain(s) for s in students])
     ax.set_ylim(0, 105)
     ax.set_title(title)
     ax.set_xlabel("Student")
@@ -64,11 +70,11 @@ def plot_forecasts(forecasts: pd.DataFrame, questions: pd.DataFrame | None = Non
         offset = (k - (len(students) - 1) / 2) * 0.06
         ax.scatter([ids.index(q) + offset for q in mine["question_id"]], mine["forecast"], s=40,
                    marker=markers[k % len(markers)], color=_SERIES_COLOURS[k % len(_SERIES_COLOURS)],
-                   edgecolor="black", linewidth=0.4, label=student, zorder=3)
+                   edgecolor="black", linewidth=0.4, label=_plain(student), zorder=3)
     ax.scatter(range(len(ids)), spread["outcome"], marker="x", s=160, color="black", linewidth=2.5,
                label="outcome (1 = yes, 0 = no)", zorder=4)
     ax.axhline(BASELINE_FORECAST, color=GREY, linestyle="--", linewidth=1, label="0.5 (no idea)")
-    ax.set_xticks(range(len(ids)), labels=ids)
+    ax.set_xticks(range(len(ids)), labels=[_plain(q) for q in ids])
     ax.set_ylim(-0.08, 1.08)
     ax.set_title(title)
     ax.set_xlabel("Forecast question (forecast_questions.csv)")
@@ -99,7 +105,7 @@ def plot_brier(scores: pd.DataFrame) -> Chart:
         ax.text(bar.get_x() + bar.get_width() / 2, value + 0.01, f"{value:.3f}", ha="center", va="bottom", fontsize=9)
     ax.axhline(0.25, color="black", linestyle="--", linewidth=1, label="always 0.5: 0.25")
     ax.axhline(mean, color=OKABE_ITO["blue"], linestyle=":", linewidth=2, label=f"class mean: {mean:.3f}")
-    ax.set_xticks(range(len(scores)), labels=list(scores["student"]))
+    ax.set_xticks(range(len(scores)), labels=[_plain(s) for s in scores["student"]])
     ax.set_ylim(0, max(0.3, float(scores["brier"].max()) + 0.08))
     ax.set_title(title)
     ax.set_xlabel("Student (green: better than always saying 0.5; vermillion: not)")
@@ -130,7 +136,7 @@ def plot_stance_agreement(agreement: pd.DataFrame, pairs: pd.DataFrame) -> Chart
         ax.axhline(mean, color=OKABE_ITO["orange"], linestyle="--", linewidth=2,
                    label=f"mean kappa between students: {mean:.2f}")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    ax.set_xticks(range(len(scored)), labels=list(scored["student"]))
+    ax.set_xticks(range(len(scored)), labels=[_plain(s) for s in scored["student"]])
     ax.set_ylim(min(-0.2, float(scored["kappa"].min()) - 0.1), 1.1)
     ax.set_title(title)
     ax.set_xlabel("Student")

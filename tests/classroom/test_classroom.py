@@ -231,6 +231,31 @@ def test_latest_answer_wins_and_odd_names_are_made_safe(tmp_path):
     classroom.plot_brier(classroom.forecast_scores(classroom.forecast_table(table))).figure.savefig(tmp_path / "f.png")
 
 
+def test_labels_from_files_are_not_mathtext(tmp_path):
+    hostile = ["$\\frac{$", "$x^{$", "_hidden", "a$b$c$"]
+    for k, name in enumerate(hostile):
+        (tmp_path / str(k)).mkdir()
+        forecasts = make_submissions.answers_file("04_escalation", name, {"q1": 0.5, "q2": 0.4}, day=1)
+        stances = make_submissions.answers_file("03_actor_positions", name, dict.fromkeys(
+            make_submissions.STANCE_IDS, S), day=1)
+        (tmp_path / str(k) / "f.json").write_text(json.dumps(forecasts), encoding="utf-8")
+        (tmp_path / str(k) / "s.json").write_text(json.dumps(stances), encoding="utf-8")
+    odd = make_submissions.answers_file("$\\frac{$", "$\\frac{$", {"x": "y"}, day=1)
+    (tmp_path / "odd.json").write_text(json.dumps(odd), encoding="utf-8")
+    table = classroom.load_class(tmp_path)
+    forecasts, codes = classroom.forecast_table(table), classroom.stance_codes(table)
+    charts = [classroom.plot_completion(classroom.completion_table(table)), classroom.plot_forecasts(forecasts),
+              classroom.plot_brier(classroom.forecast_scores(forecasts)),
+              classroom.plot_stance_agreement(classroom.stance_agreement(codes), classroom.pairwise_kappa(codes))]
+    for chart in charts:
+        chart.figure.savefig(tmp_path / "chart.png")  # mathtext would raise ValueError on "$\\frac{$"
+        shown = {t.get_text() for ax in chart.figure.axes for t in ax.get_xticklabels()}
+        legend = chart.figure.axes[0].get_legend()
+        shown |= {t.get_text() for t in legend.get_texts()} if legend else set()
+        assert shown & {"\\$\\frac{\\$", " _hidden"}, shown
+    assert "$\\frac{$" in charts[2].alt
+
+
 # -- questions remember their prompt -------------------------------------------------------------
 
 
