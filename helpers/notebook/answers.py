@@ -25,9 +25,16 @@ import math
 import os
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks, saving still works
+    fcntl = None  # type: ignore[assignment]
 
 from ..paths import course_root
 
@@ -315,19 +322,20 @@ class AnswerStore:
         """
         _check_question_id(question_id)
         clean_value = _json_value(value, question_id)
-        data = self._refresh()
-        locked_at = data["locked"].get(question_id)
-        if locked_at is not None:
-            raise AnswerLockedError(
-                f"Your answer to {question_id!r} was locked at {locked_at}; "
-                "a locked answer cannot be changed."
-            )
-        updated = json.loads(json.dumps(data))
-        now = now_iso()
-        updated["answers"][question_id] = {"value": clean_value, "saved": now}
-        if question_id in self._prompts:
-            updated.setdefault("questions", {})[question_id] = self._prompts[question_id]
-        self._save(updated, now)
+        with self._file_lock():
+            data = self._refresh()
+            locked_at = data["locked"].get(question_id)
+            if locked_at is not None:
+                raise AnswerLockedError(
+                    f"Your answer to {question_id!r} was locked at {locked_at}; "
+                    "a locked answer cannot be changed."
+                )
+            updated = json.loads(json.dumps(data))
+            now = now_iso()
+            updated["answers"][question_id] = {"value": clean_value, "saved": now}
+            if question_id in self._prompts:
+                updated.setdefault("questions", {})[question_id] = self._prompts[question_id]
+            self._save(updated, now)
 
     def describe(self, question_id: str, prompt: str) -> None:
         """Remember the prompt text of ``question_id``, saved in ``questions`` with its answer.
@@ -339,14 +347,21 @@ class AnswerStore:
         if not isinstance(prompt, str):
             raise AnswerStoreError(f"The prompt of question {question_id!r} must be text.")
         self._prompts[question_id] = prompt
-        data = self._refresh()
-        if question_id not in data["answers"] and question_id not in data["locked"]:
+        if not self._needs_prompt(self._refresh(), question_id, prompt):
             return
-        if data.get("questions", {}).get(question_id) == prompt:
-            return
-        updated = json.loads(json.dumps(data))
-        updated.setdefault("questions", {})[question_id] = prompt
-        self._save(updated, updated.get("updated") or now_iso())
+        with self._file_lock():
+            data = self._refresh()
+            if not self._needs_prompt(data, question_id, prompt):
+                return
+            updated = json.loads(json.dumps(data))
+            updated.setdefault("questions", {})[question_id] = prompt
+            self._save(updated, updated.get("updated") or now_iso())
+
+    @staticmethod
+    def _needs_prompt(data: dict, question_id: str, prompt: str) -> bool:
+        """True if ``question_id`` has an answer or a lock but not this prompt saved with it."""
+        saved = question_id in data["answers"] or question_id in data["locked"]
+        return saved and data.get("questions", {}).get(question_id) != prompt
 
     def questions(self) -> dict[str, str]:
         """Prompt text per question id: the saved ones, and those described since."""
@@ -355,17 +370,40 @@ class AnswerStore:
     def lock(self, question_id: str) -> None:
         """Lock ``question_id`` so later ``set`` calls are refused (no-op if already locked)."""
         _check_question_id(question_id)
-        data = self._refresh()
-        if question_id in data["locked"]:
-            return
-        updated = json.loads(json.dumps(data))
-        now = now_iso()
-        updated["locked"][question_id] = now
-        self._save(updated, now)
+        with self._file_lock():
+            data = self._refresh()
+            if question_id in data["locked"]:
+                return
+            updated = json.loads(json.dumps(data))
+            now = now_iso()
+            updated["locked"][question_id] = now
+            self._save(updated, now)
 
     def export(self) -> dict:
         """The full file content as a dict (``updated`` is None before the first save)."""
         return json.loads(json.dumps(self._refresh()))
+
+    @contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        """Hold an exclusive lock on the sidecar ``.<name>.lock`` file, so that reloading and saving
+        is one step: two kernels saving answers of the same notebook never drop each other's."""
+        if fcntl is None or self._blocked:
+            yield
+            return
+        lock_path = self.path.with_name(f".{self.path.name}.lock")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise AnswerStoreError(
+                f"Could not save answers to {self.path} ({exc}). Check that the folder exists and is "
+                "writable, then try again."
+            ) from exc
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(handle)
 
     def _save(self, data: dict, now: str) -> None:
         """Write ``data`` atomically and keep it as the in-memory state."""

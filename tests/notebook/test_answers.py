@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -22,8 +24,8 @@ from helpers.classroom.bundles import collect_submissions, make_bundle, read_ans
 
 
 def files_in(folder: Path) -> list[str]:
-    """All file names under ``folder`` (including hidden ones), relative and sorted."""
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    """All file names under ``folder`` (including hidden ones, but not the ``.lock`` files), relative and sorted."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.suffix != ".lock")
 
 
 # -- basics ---------------------------------------------------------------------
@@ -491,3 +493,34 @@ def test_interrupted_text_write_keeps_previous_file(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert target.read_text() == "first"
     assert files_in(tmp_path) == ["page.html"]
+
+
+# -- two kernels, one file -------------------------------------------------
+
+WRITER = """
+import sys
+from helpers.notebook.answers import AnswerStore
+store = AnswerStore("nb", sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()  # both start together
+for k in range(100):
+    store.set(f"{sys.argv[2]}{k}", k)
+"""
+
+
+def test_two_processes_saving_the_same_notebook_lose_nothing(tmp_path):
+    root = Path(answers_module.__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), prefix], env=env, cwd=root, text=True,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+               for prefix in ("a", "b")]
+    assert [writer.stdout.readline().strip() for writer in writers] == ["ready", "ready"]
+    for writer in writers:
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
+    for writer in writers:
+        assert writer.wait(timeout=300) == 0, writer.stderr.read()
+    saved = AnswerStore("nb", tmp_path).all()
+    assert len(saved) == 200 and saved["a99"] == saved["b99"] == 99
+    assert (tmp_path / ".nb.json.lock").exists() and files_in(tmp_path) == ["nb.json"]
+
