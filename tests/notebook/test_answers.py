@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -495,7 +496,7 @@ def test_interrupted_text_write_keeps_previous_file(tmp_path, monkeypatch):
     assert files_in(tmp_path) == ["page.html"]
 
 
-# -- two kernels, one file -------------------------------------------------
+# -- two kernels, one file; files the teacher can read -------------------------------------------------
 
 WRITER = """
 import sys
@@ -524,3 +525,10 @@ def test_two_processes_saving_the_same_notebook_lose_nothing(tmp_path):
     assert len(saved) == 200 and saved["a99"] == saved["b99"] == 99
     assert (tmp_path / ".nb.json.lock").exists() and files_in(tmp_path) == ["nb.json"]
 
+
+def test_saved_files_are_readable_by_the_group(tmp_path):
+    AnswerStore("nb", tmp_path).set("q1", 1)
+    write_text_atomically(tmp_path / "page.html", "text")
+    for name in ("nb.json", "page.html"):
+        mode = stat.S_IMODE((tmp_path / name).stat().st_mode)
+        assert mode & 0o640 == 0o640 and not mode & 0o002, oct(mode)
