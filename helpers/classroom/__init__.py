@@ -42,7 +42,14 @@ from .stances import (
 )
 from .student import make_student_copies
 from .submission import Submission, export_submission, submission_html
-from .summary import class_overview, completion_table, invalid_answers, load_class, skipped_files
+from .summary import (
+    class_overview,
+    completion_table,
+    ignored_parts,
+    invalid_answers,
+    load_class,
+    skipped_files,
+)
 from .summary_plots import plot_brier, plot_completion, plot_forecasts, plot_stance_agreement
 
 __all__ = [
@@ -50,7 +57,7 @@ __all__ = [
     "STANCES", "STANCE_NOTEBOOK", "ClassroomError", "Page", "Submission", "build_site", "class_mean_brier",
     "class_overview", "collect_submissions", "completion_table", "describe_question", "export_submission",
     "forecast_message", "forecast_questions", "forecast_scores", "forecast_spread", "forecast_table",
-    "invalid_answers", "is_answered", "load_class", "main", "make_bundle", "make_student_copies",
+    "ignored_parts", "invalid_answers", "is_answered", "load_class", "main", "make_bundle", "make_student_copies",
     "mean_pairwise_kappa", "name_key", "notebook_title", "pairwise_kappa", "plot_brier", "plot_completion",
     "person_name", "plot_forecasts", "plot_stance_agreement", "read_answers_file", "reference_stances", "skipped_files",
     "stance_agreement", "stance_codes", "stance_message", "submission_html",

@@ -79,15 +79,22 @@ def completion_table(answers: pd.DataFrame) -> pd.DataFrame:
 
 def skipped_files(answers: pd.DataFrame) -> pd.DataFrame:
     """The files that could not be read, relative to the submissions folder, with the reason."""
-    root = answers.attrs.get("root")
-    rows = []
-    for path, reason in answers.attrs.get("skipped", []):
-        try:
-            shown = str(Path(path).relative_to(root)) if root else str(path)
-        except ValueError:
-            shown = str(path)
-        rows.append([shown, reason])
+    rows = [[_relative(path, answers.attrs.get("root")), reason] for path, reason in answers.attrs.get("skipped", [])]
     return pd.DataFrame(rows, columns=["file", "reason"])
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    """``path`` relative to the submissions folder when it is inside it."""
+    try:
+        return str(Path(path).relative_to(root)) if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def ignored_parts(answers: pd.DataFrame) -> pd.DataFrame:
+    """What was read but ignored in a file (e.g. another student's name inside a bundle), with the file."""
+    rows = [[_relative(path, answers.attrs.get("root")), note] for path, note in answers.attrs.get("notes", [])]
+    return pd.DataFrame(rows, columns=["file", "ignored"])
 
 
 def invalid_answers(forecasts: pd.DataFrame, codes: pd.DataFrame) -> pd.DataFrame:

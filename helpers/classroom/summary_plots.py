@@ -13,6 +13,7 @@ from .common import natural_key
 from .forecasts import BASELINE_FORECAST, class_mean_brier, forecast_spread
 from .stances import mean_pairwise_kappa
 
+
 def _plain(text: object) -> str:
     """A label from a student's file drawn as it is: ``$`` escaped (no mathtext), a leading ``_`` kept in legends."""
     label = str(text).replace("$", r"\$")

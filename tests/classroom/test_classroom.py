@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import subprocess
 import sys
@@ -254,6 +255,62 @@ def test_labels_from_files_are_not_mathtext(tmp_path):
         shown |= {t.get_text() for t in legend.get_texts()} if legend else set()
         assert shown & {"\\$\\frac{\\$", " _hidden"}, shown
     assert "$\\frac{$" in charts[2].alt
+
+
+def _answers_text(**changes) -> str:
+    data = make_submissions.answers_file("04_escalation", "ana", {"q1": 0.7}, day=1)
+    return json.dumps({**data, **changes})
+
+
+@pytest.mark.timeout(120)
+def test_hostile_files_are_listed_and_the_summary_completes(tmp_path):
+    root, outside = tmp_path / "class", tmp_path / "elsewhere"
+    (root / "ana").mkdir(parents=True)
+    outside.mkdir()
+    (root / "ana" / "04_escalation.json").write_text(_answers_text(), encoding="utf-8")
+    (outside / "secret.json").write_text(_answers_text(student="eve"), encoding="utf-8")
+    hostile = {
+        "twice.json": _answers_text()[:-1] + ', "student": "mallory"}',
+        "big.json": _answers_text(padding="x" * 2_100_000),
+        "deep.json": "[" * 100_000 + "]" * 100_000,
+        "nested.json": _answers_text(answers={"q1": {"value": json.loads("[" * 40 + "]" * 40)}}),
+        "nan.json": _answers_text(answers={"q1": {"value": float("nan")}}),
+        "types.json": _answers_text(answers={"q1": {"value": 0.1, "saved": 5}}),
+        "nameless_bundle.json": json.dumps({"format": "news-course-submission", "version": 1, "student": 3,
+                                            "notebooks": [json.loads(_answers_text())]}),
+    }
+    for name, text in hostile.items():
+        (root / name).write_text(text, encoding="utf-8")
+    os.mkfifo(root / "fifo.json")  # reading it would block for ever
+    (root / "folder.json").mkdir()  # a folder: walked, not read
+    (root / "link.json").symlink_to(outside / "secret.json")
+    (root / "linked_folder").symlink_to(outside, target_is_directory=True)  # not entered
+    table = classroom.load_class(root)
+    reasons = dict(classroom.skipped_files(table).itertuples(index=False))
+    assert reasons == {
+        "big.json": "rejected: larger than 2 MB", "deep.json": "rejected: nested more than 32 levels deep",
+        "fifo.json": "rejected: not a regular file",
+        "link.json": "rejected: it is a link to a file outside the submissions folder",
+        "nameless_bundle.json": "rejected: it names no student", "nan.json": "rejected: NaN is not a JSON number",
+        "nested.json": "rejected: nested more than 32 levels deep",
+        "twice.json": "rejected: the key 'student' appears twice in one object",
+        "types.json": "a 'saved' time in it is not text",
+    }
+    assert set(table["student"]) == {"ana"} and table["value"].tolist() == [0.7]
+    assert "9 file(s) could not be read" in classroom.class_overview(table)
+
+
+def test_a_bundle_counts_only_for_its_own_student(tmp_path):
+    own = make_submissions.answers_file("04_escalation", "ana", {"q1": 0.9}, day=1)
+    forged = make_submissions.answers_file("01_context", "ben", {"why_disagree": "ana wrote this"}, day=1)
+    bundle = {"format": "news-course-submission", "version": 1, "student": "Ana", "created": None,
+              "notebooks": [own, forged]}
+    (tmp_path / "ana_submission.json").write_text(json.dumps(bundle), encoding="utf-8")
+    table = classroom.load_class(tmp_path)
+    assert set(table["student"]) == {"Ana"} and len(table) == 2
+    notes = classroom.ignored_parts(table).to_dict("records")
+    assert notes == [{"file": "ana_submission.json",
+                      "ignored": "notebook #2 in it names 'ben', not 'Ana': counted for 'Ana' only"}]
 
 
 # -- questions remember their prompt -------------------------------------------------------------

@@ -349,7 +349,7 @@ def test_collect_submissions_two_students(tmp_path):
 
     table = collect_submissions(tmp_path)
 
-    assert list(table.columns) == ["student", "notebook", "question_id", "value", "saved", "locked"]
+    assert list(table.columns) == ["student", "notebook", "question_id", "value", "saved", "locked", "file"]
     rows = table[["student", "notebook", "question_id", "value", "locked"]].to_dict("records")
     assert rows == [
         {"student": "ana", "notebook": "forecasts", "question_id": "q1", "value": 0.7, "locked": True},
@@ -375,7 +375,7 @@ def test_collect_submissions_student_from_folder_name(tmp_path):
 def test_collect_submissions_empty_and_missing(tmp_path):
     table = collect_submissions(tmp_path)
     assert table.empty
-    assert list(table.columns) == ["student", "notebook", "question_id", "value", "saved", "locked"]
+    assert list(table.columns) == ["student", "notebook", "question_id", "value", "saved", "locked", "file"]
     assert table.attrs["skipped"] == []
     with pytest.raises(AnswerStoreError, match="does not exist"):
         collect_submissions(tmp_path / "nope")
