@@ -45,6 +45,7 @@ from .submission import Submission, export_submission, submission_html
 from .summary import (
     class_overview,
     completion_table,
+    conflicting_answers,
     ignored_parts,
     invalid_answers,
     load_class,
@@ -55,7 +56,8 @@ from .summary_plots import plot_brier, plot_completion, plot_forecasts, plot_sta
 __all__ = [
     "BASELINE_FORECAST", "BUNDLE_FORMAT", "BUNDLE_VERSION", "FORECAST_NOTEBOOK", "NOT_CHOSEN", "NO_NAME",
     "STANCES", "STANCE_NOTEBOOK", "ClassroomError", "Page", "Submission", "build_site", "class_mean_brier",
-    "class_overview", "collect_submissions", "completion_table", "describe_question", "export_submission",
+    "class_overview", "collect_submissions", "completion_table", "conflicting_answers", "describe_question",
+    "export_submission",
     "forecast_message", "forecast_questions", "forecast_scores", "forecast_spread", "forecast_table",
     "ignored_parts", "invalid_answers", "is_answered", "load_class", "main", "make_bundle", "make_student_copies",
     "mean_pairwise_kappa", "name_key", "notebook_title", "pairwise_kappa", "plot_brier", "plot_completion",

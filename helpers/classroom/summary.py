@@ -6,13 +6,14 @@ The functions take the long table of :func:`load_class` and return DataFrames; f
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
 
 from ..notebook.answers import AnswerStoreError
 from .bundles import collect_submissions
-from .common import FORECAST_NOTEBOOK, STANCE_NOTEBOOK, ClassroomError, is_answered, natural_key
+from .common import FORECAST_NOTEBOOK, STANCE_NOTEBOOK, ClassroomError, format_value, is_answered, natural_key
 from .names import name_key, shown_name
 
 
@@ -25,11 +26,32 @@ def _one_name_per_student(names: pd.Series) -> pd.Series:
     return shown.map(lambda name: first[name_key(name)])
 
 
+_ANSWER = ["student", "notebook", "question_id"]
+
+
+def _one_answer_each(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """One row per student, notebook and question; answers given differently in several files are taken out.
+
+    Files say when they were saved, but students can edit that, so no time decides between two answers:
+    they are returned as conflicts for the teacher. The same answer in several files counts once (locked
+    only if locked in every file). Returns the table, the conflicts and how many copies were dropped.
+    """
+    same = table["value"].map(lambda value: json.dumps(value, sort_keys=True))
+    differing = same.groupby([table[c] for c in _ANSWER]).transform("nunique") > 1
+    conflicts = table[differing].sort_values([*_ANSWER, "file"], key=lambda s: s.map(natural_key), kind="stable")
+    kept = table[~differing].assign(locked=table[~differing].groupby(_ANSWER)["locked"].transform("all"))
+    before = len(kept)
+    kept = (kept.sort_values("file", kind="stable").drop_duplicates(_ANSWER, keep="first")
+            .sort_values(_ANSWER, kind="stable").reset_index(drop=True))
+    return kept, conflicts.reset_index(drop=True), before - len(kept)
+
+
 def load_class(folder: Path | str) -> pd.DataFrame:
-    """All submissions under ``folder``, keeping the latest answer per student, notebook and question.
+    """All submissions under ``folder``: one answer per student, notebook and question.
 
     Same columns and ``attrs`` as :func:`helpers.classroom.bundles.collect_submissions`, plus
-    ``attrs["root"]`` and ``attrs["duplicates"]`` (older answers dropped).
+    ``attrs["root"]``, ``attrs["duplicates"]`` (copies of the same answer dropped) and ``attrs["conflicts"]``
+    (answers given differently in several files, left out: see :func:`conflicting_answers`).
     """
     try:
         table = collect_submissions(folder)
@@ -37,21 +59,28 @@ def load_class(folder: Path | str) -> pd.DataFrame:
         raise ClassroomError(f"{error} Set SUBMISSIONS to the folder where you put the students' files.") from error
     attrs = dict(table.attrs)
     table["student"] = _one_name_per_student(table["student"])
-    before = len(table)
-    table = (table.sort_values("saved", kind="stable", na_position="first")
-             .drop_duplicates(["student", "notebook", "question_id"], keep="last")
-             .sort_values(["student", "notebook", "question_id"], kind="stable").reset_index(drop=True))
-    table.attrs = {**attrs, "root": Path(folder).expanduser(), "duplicates": before - len(table)}
+    table, conflicts, duplicates = _one_answer_each(table)
+    table.attrs = {**attrs, "root": Path(folder).expanduser(), "duplicates": duplicates,
+                   "conflicts": conflicts.to_dict("records")}
     return table
 
 
+def conflicting_answers(answers: pd.DataFrame) -> pd.DataFrame:
+    """Answers a student gave differently in several files (left out of everything): one row per file."""
+    rows = [[r["student"], r["notebook"], r["question_id"], r["file"], format_value(r["value"]), r["saved"]]
+            for r in answers.attrs.get("conflicts", [])]
+    return pd.DataFrame(rows, columns=["student", "notebook", "question_id", "file", "value", "saved"])
+
+
 def class_overview(answers: pd.DataFrame) -> str:
-    """One sentence: how many students, notebooks, answers and unreadable files."""
+    """One sentence: how many students, notebooks, answers, unreadable files and conflicting answers."""
     skipped = len(answers.attrs.get("skipped", []))
+    conflicts = len({(r["student"], r["notebook"], r["question_id"]) for r in answers.attrs.get("conflicts", [])})
     return (f"{answers['student'].nunique()} students, {answers['notebook'].nunique()} notebooks, "
             f"{int(answers['value'].map(is_answered).sum())} answers; {skipped} file(s) could not be read"
-            f"{' (listed at the end)' if skipped else ''}; {answers.attrs.get('duplicates', 0)} older "
-            "duplicate answer(s) replaced by the latest.")
+            f"{' (listed at the end)' if skipped else ''}; {conflicts} answer(s) given differently in two files, "
+            f"left out{' (listed at the end)' if conflicts else ''}; {answers.attrs.get('duplicates', 0)} "
+            "answer(s) handed in twice the same, counted once.")
 
 
 def completion_table(answers: pd.DataFrame) -> pd.DataFrame:

@@ -219,16 +219,23 @@ def test_missing_folder_is_a_clear_error(tmp_path):
         classroom.load_class(tmp_path / "nowhere")
 
 
-def test_latest_answer_wins_and_odd_names_are_made_safe(tmp_path):
-    old = make_submissions.answers_file("04_escalation", "ana", {"q1": 0.1}, day=1)
-    new = make_submissions.answers_file("04_escalation", "ana", {"q1": 0.9}, day=9)
+def test_conflicting_answers_are_listed_not_settled_by_saved_times(tmp_path):
+    old = make_submissions.answers_file("04_escalation", "ana", {"q1": 0.1, "q2": 0.3}, day=1, locked=True)
+    new = make_submissions.answers_file("04_escalation", "ana", {"q1": 0.9, "q2": 0.3}, day=9)
+    new["answers"]["q1"]["saved"] = "2099-01-01T00:00:00+00:00"  # a student can write any time here
     odd = make_submissions.answers_file("04_escalation", "$\\alpha$ <b>x</b>", {"q1": 0.5}, day=2)
     for name, data in (("a/old.json", old), ("b/new.json", new), ("c/odd.json", odd)):
         (tmp_path / name).parent.mkdir()
         (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
     table = classroom.load_class(tmp_path)
-    assert table.attrs["duplicates"] == 1
-    assert dict(zip(table["student"], table["value"])) == {"$\\alpha$ <b>x</b>": 0.5, "ana": 0.9}
+    assert table.attrs["duplicates"] == 1  # q2: the same 0.3 in both files counts once, and is not locked
+    assert table[["student", "question_id", "value", "locked"]].values.tolist() == [
+        ["$\\alpha$ <b>x</b>", "q1", 0.5, False], ["ana", "q2", 0.3, False]]
+    conflicts = classroom.conflicting_answers(table)
+    assert conflicts[["student", "question_id", "file", "value"]].values.tolist() == [
+        ["ana", "q1", "a/old.json", "0.1"], ["ana", "q1", "b/new.json", "0.9"]]
+    assert "1 answer(s) given differently in two files, left out (listed at the end)" in classroom.class_overview(table)
+    assert classroom.forecast_table(table).query("student == 'ana'")["question_id"].tolist() == ["q2"]
     classroom.plot_brier(classroom.forecast_scores(classroom.forecast_table(table))).figure.savefig(tmp_path / "f.png")
 
 
