@@ -21,6 +21,7 @@ from .common import (
     describe_question,
     forecast_questions,
     is_answered,
+    is_course_question,
 )
 from .forecasts import (
     BASELINE_FORECAST,
@@ -50,17 +51,18 @@ from .summary import (
     invalid_answers,
     load_class,
     skipped_files,
+    unknown_questions,
 )
 from .summary_plots import plot_brier, plot_completion, plot_forecasts, plot_stance_agreement
 
 __all__ = [
-    "BASELINE_FORECAST", "BUNDLE_FORMAT", "BUNDLE_VERSION", "FORECAST_NOTEBOOK", "NOT_CHOSEN", "NO_NAME",
-    "STANCES", "STANCE_NOTEBOOK", "ClassroomError", "Page", "Submission", "build_site", "class_mean_brier",
+    "BASELINE_FORECAST", "BUNDLE_FORMAT", "BUNDLE_VERSION", "ClassroomError", "FORECAST_NOTEBOOK", "NOT_CHOSEN",
+    "NO_NAME", "Page", "STANCES", "STANCE_NOTEBOOK", "Submission", "build_site", "class_mean_brier",
     "class_overview", "collect_submissions", "completion_table", "conflicting_answers", "describe_question",
-    "export_submission",
-    "forecast_message", "forecast_questions", "forecast_scores", "forecast_spread", "forecast_table",
-    "ignored_parts", "invalid_answers", "is_answered", "load_class", "main", "make_bundle", "make_student_copies",
-    "mean_pairwise_kappa", "name_key", "notebook_title", "pairwise_kappa", "plot_brier", "plot_completion",
-    "person_name", "plot_forecasts", "plot_stance_agreement", "read_answers_file", "reference_stances", "skipped_files",
-    "stance_agreement", "stance_codes", "stance_message", "submission_html",
+    "export_submission", "forecast_message", "forecast_questions", "forecast_scores", "forecast_spread",
+    "forecast_table", "ignored_parts", "invalid_answers", "is_answered", "is_course_question", "load_class",
+    "main", "make_bundle", "make_student_copies", "mean_pairwise_kappa", "name_key", "notebook_title",
+    "pairwise_kappa", "person_name", "plot_brier", "plot_completion", "plot_forecasts", "plot_stance_agreement",
+    "read_answers_file", "reference_stances", "skipped_files", "stance_agreement", "stance_codes",
+    "stance_message", "submission_html", "unknown_questions",
 ]

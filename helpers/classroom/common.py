@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..curated import load_table
 from ..errors import CourseError
+from ..notebook.session import NOTEBOOKS
 
 #: Where the course notebooks store forecasts (question ids = forecast_questions.csv ``question_id``).
 FORECAST_NOTEBOOK = "04_escalation"
@@ -81,3 +82,13 @@ def describe_question(notebook: str, question_id: str) -> str | None:
         return (f"Stance toward the decision of the statement in ¶{match[1]} "
                 f"(reporting verb '{match[2]}')")
     return None
+
+
+def is_course_question(notebook: str, question_id: str) -> bool:
+    """False for answers the course never asks for: a notebook that is not a course notebook, or a forecast
+    id (``q<number>``) that is not in forecast_questions.csv."""
+    if notebook not in NOTEBOOKS:
+        return False
+    if notebook == FORECAST_NOTEBOOK and re.fullmatch(r"q\d+", question_id):
+        return question_id in _forecast_texts()
+    return True

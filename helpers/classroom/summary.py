@@ -13,7 +13,15 @@ import pandas as pd
 
 from ..notebook.answers import AnswerStoreError
 from .bundles import collect_submissions
-from .common import FORECAST_NOTEBOOK, STANCE_NOTEBOOK, ClassroomError, format_value, is_answered, natural_key
+from .common import (
+    FORECAST_NOTEBOOK,
+    STANCE_NOTEBOOK,
+    ClassroomError,
+    format_value,
+    is_answered,
+    is_course_question,
+    natural_key,
+)
 from .names import name_key, shown_name
 
 
@@ -50,8 +58,9 @@ def load_class(folder: Path | str) -> pd.DataFrame:
     """All submissions under ``folder``: one answer per student, notebook and question.
 
     Same columns and ``attrs`` as :func:`helpers.classroom.bundles.collect_submissions`, plus
-    ``attrs["root"]``, ``attrs["duplicates"]`` (copies of the same answer dropped) and ``attrs["conflicts"]``
-    (answers given differently in several files, left out: see :func:`conflicting_answers`).
+    ``attrs["root"]``, ``attrs["duplicates"]`` (copies of the same answer dropped), ``attrs["conflicts"]``
+    (answers given differently in several files, left out: see :func:`conflicting_answers`) and
+    ``attrs["unknown"]`` (answers to questions the course does not ask, left out: see :func:`unknown_questions`).
     """
     try:
         table = collect_submissions(folder)
@@ -59,9 +68,14 @@ def load_class(folder: Path | str) -> pd.DataFrame:
         raise ClassroomError(f"{error} Set SUBMISSIONS to the folder where you put the students' files.") from error
     attrs = dict(table.attrs)
     table["student"] = _one_name_per_student(table["student"])
-    table, conflicts, duplicates = _one_answer_each(table)
+    known = pd.Series([is_course_question(notebook, question_id)
+                       for notebook, question_id in zip(table["notebook"], table["question_id"])],
+                      index=table.index, dtype=bool)
+    unknown = table[~known][["student", "notebook", "question_id", "file"]]
+    table, conflicts, duplicates = _one_answer_each(table[known])
     table.attrs = {**attrs, "root": Path(folder).expanduser(), "duplicates": duplicates,
-                   "conflicts": conflicts.to_dict("records")}
+                   "conflicts": conflicts.to_dict("records"),
+                   "unknown": unknown.to_dict("records")}
     return table
 
 
@@ -70,6 +84,11 @@ def conflicting_answers(answers: pd.DataFrame) -> pd.DataFrame:
     rows = [[r["student"], r["notebook"], r["question_id"], r["file"], format_value(r["value"]), r["saved"]]
             for r in answers.attrs.get("conflicts", [])]
     return pd.DataFrame(rows, columns=["student", "notebook", "question_id", "file", "value", "saved"])
+
+
+def unknown_questions(answers: pd.DataFrame) -> pd.DataFrame:
+    """Answers to questions the course does not ask (left out of everything, completion included)."""
+    return pd.DataFrame(answers.attrs.get("unknown", []), columns=["student", "notebook", "question_id", "file"])
 
 
 def class_overview(answers: pd.DataFrame) -> str:

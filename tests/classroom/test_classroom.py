@@ -307,6 +307,21 @@ def test_hostile_files_are_listed_and_the_summary_completes(tmp_path):
     assert "9 file(s) could not be read" in classroom.class_overview(table)
 
 
+def test_questions_the_course_does_not_ask_are_listed_and_not_counted(tmp_path):
+    files = {"ana/04.json": ("04_escalation", "ana", {"q1": 0.9, "q99": 0.5, "deterrence": "yes"}),
+             "ana/fake.json": ("99_fake", "ana", {"x": "y"}),
+             "ben/04.json": ("04_escalation", "ben", {"q1": 0.2})}
+    for name, (notebook, student, answers) in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        data = make_submissions.answers_file(notebook, student, answers, day=1)
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+    table = classroom.load_class(tmp_path)
+    assert classroom.unknown_questions(table)[["student", "notebook", "question_id"]].values.tolist() == [
+        ["ana", "04_escalation", "q99"], ["ana", "99_fake", "x"]]
+    completion = classroom.completion_table(table).set_index("student")
+    assert completion["questions"].tolist() == [2, 2] and completion["answered"].tolist() == [2, 1]
+
+
 def test_a_bundle_counts_only_for_its_own_student(tmp_path):
     own = make_submissions.answers_file("04_escalation", "ana", {"q1": 0.9}, day=1)
     forged = make_submissions.answers_file("01_context", "ben", {"why_disagree": "ana wrote this"}, day=1)
