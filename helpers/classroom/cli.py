@@ -4,12 +4,15 @@
     python -m helpers.classroom submission [--student NAME] [--answers answers] [--out dist/submission]
     python -m helpers.classroom site       [--notebooks notebooks] [--out site]
 
-A problem is printed as one line (``error: …``) with exit status 2.
+The student's name can also come from the environment variable ``STUDENT`` (what ``make submission
+STUDENT="Ana García"`` sets), so it never has to be pasted into a shell line. A problem is printed as one
+line (``error: …``) with exit status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -19,6 +22,9 @@ from ..paths import course_root
 from .site import build_site
 from .student import make_student_copies
 from .submission import export_submission
+
+#: Environment variable with the student's name for ``submission`` (``make`` exports ``STUDENT=…``).
+STUDENT_ENV = "STUDENT"
 
 
 def _size(path: Path) -> str:
@@ -36,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     student.add_argument("--notebooks", default=str(course_root() / "notebooks"))
     student.add_argument("--out", default="dist")
     submission = tasks.add_parser("submission", help="one student's answers as HTML and JSON")
-    submission.add_argument("--student", default=None, help="the student's name (default: $JUPYTERHUB_USER)")
+    submission.add_argument("--student", default=os.environ.get(STUDENT_ENV) or None,
+                            help=f"the student's name (default: ${STUDENT_ENV}, then $JUPYTERHUB_USER)")
     submission.add_argument("--answers", default=None, help="answers folder (default: $COURSE_ANSWERS_DIR or answers/)")
     submission.add_argument("--out", default="dist/submission")
     site = tasks.add_parser("site", help="run the notebooks and write them as a static web site")

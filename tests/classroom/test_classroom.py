@@ -464,6 +464,14 @@ def test_submission_command_line(tmp_path, capsys):
     assert code == 2 and captured.err.startswith("error: There are no answers yet") and "Traceback" not in captured.err
 
 
+def test_submission_name_from_the_environment(tmp_path, monkeypatch, capsys):
+    _student_answers(tmp_path / "answers")
+    monkeypatch.setenv("STUDENT", 'Zoë "Z" ; 李明')
+    assert classroom.main(["submission", "--answers", str(tmp_path / "answers"), "--out", str(tmp_path / "out")]) == 0
+    bundle = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
+    assert bundle["student"] == 'Zoë "Z" ; 李明'
+
+
 def test_submission_button(answers_dir, tmp_path):
     from helpers.notebook.exercises import SubmissionButton
 
