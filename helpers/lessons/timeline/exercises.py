@@ -1,0 +1,139 @@
+"""Notebook 2, the exercises: order events, count days, spot the undatable expression, reflect."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...notebook.display import Message
+from ...notebook.exercises import ChoiceQuestion, NumberQuestion, OrderQuestion, TextQuestion
+from ...notebook.session import Session
+from ...parse.article import Article
+from .table import days_to_reference, expressions_table
+
+#: Background facts used in the ordering exercise for the course article (one event each, the first
+#: dated to the day). The order itself is always computed from the dates.
+ORDERING_FACTS = ("A1", "A9", "A10", "A15")
+
+
+def _item_text(row) -> str:
+    if row["from_article"]:
+        return f"“{row['label']}” ({row['origin']})"
+    return f"{row['label']} ({row['origin']})"
+
+
+def ordering_rows(table: pd.DataFrame, size: int = 6) -> pd.DataFrame:
+    """The events chosen for the ordering exercise, by rule, one per date.
+
+    Course article: the first day-precision background event of each fact in ``ORDERING_FACTS`` plus
+    the article's dates written as a date or counted from a known first day. Other articles: their
+    own single-day dates (at most ``size``). Fewer than 3 distinct dates gives an empty table.
+    """
+    point = table["end_date"].eq(table["date"]) & table["date_precision"].eq("day")
+    exact = table["basis"].str.contains("written in full|nearest|day [0-9,]+ of", regex=True)
+    article_rows = table[table["from_article"] & point & exact]
+    if not table["from_article"].all():
+        background = table[~table["from_article"] & point]
+        picks = [background[background["origin"] == f"background {fact}"].head(1) for fact in ORDERING_FACTS]
+        chosen = pd.concat([*picks, article_rows])
+    else:
+        chosen = table[table["from_article"] & point]
+    chosen = chosen.sort_values("date", kind="stable").drop_duplicates("date")
+    if len(chosen) > size:
+        chosen = chosen.iloc[[round(i * (len(chosen) - 1) / (size - 1)) for i in range(size)]]
+    if len(chosen) < 3:
+        return chosen.iloc[0:0]
+    return chosen.reset_index(drop=True)
+
+
+def ordering_items(table: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """``(items, correct_order)`` for :class:`helpers.notebook.exercises.OrderQuestion`; empty lists if too few dates.
+
+    The correct order is computed from the dates; the items are listed alphabetically (and never
+    already in the right order).
+    """
+    rows = ordering_rows(table)
+    correct = [_item_text(row) for _, row in rows.iterrows()]
+    items = sorted(correct)
+    if items == correct and len(items) > 1:
+        items = items[1:] + items[:1]
+    return items, correct
+
+
+def ordering_explanation(table: pd.DataFrame) -> str:
+    """The dates behind the ordering exercise, as plain text."""
+    rows = ordering_rows(table)
+    return "The dates: " + "; ".join(f"{row['origin']}: {row['date']:%d %b %Y}" for _, row in rows.iterrows()) + "."
+
+
+def undatable_choice(article: Article) -> dict | None:
+    """Parts of a ChoiceQuestion "which expression cannot be dated?": options, correct, explanation,
+    hints. ``None`` if the article lacks either an undatable or a dated expression."""
+    table = expressions_table(article)
+    table = table.assign(option=[f"“{t}” ({c})" for t, c in zip(table["text"], table["cite"])])
+    table = table.drop_duplicates("option")
+    undated = table[table["dated"] == "cannot be dated"]
+    dated = table[table["dated"] != "cannot be dated"]
+    if undated.empty or dated.empty:
+        return None
+    vague = undated[undated["kind"] == "vague"]
+    answer = (vague if len(vague) else undated).iloc[0]
+    others = dated.drop_duplicates("dated").head(3)
+    options = sorted([answer["option"], *others["option"]])
+    hints = {row["option"]: f"That one was dated to {row['start_date']:%d %b %Y} ({row['dated']}): {row['basis']}."
+             for _, row in others.iterrows()}
+    explanation = (f"{answer['option']} cannot be dated (the parser says: {answer['basis']}). The text gives "
+                   f"no day, month or count to work from, so any date for it would be a guess.")
+    return {"options": options, "correct": answer["option"], "explanation": explanation, "hints": hints}
+
+
+def reflection_prompt(article: Article) -> str:
+    """A reflection question built from the article's own undatable expressions."""
+    table = expressions_table(article)
+    undated = table.loc[table["dated"] == "cannot be dated", "text"]
+    undated = undated[~undated.str.lower().duplicated()].head(3)
+    if len(undated):
+        words = ", ".join(f"“{w}”" for w in undated)
+        return (f"The article uses time words that cannot be dated, such as {words}. Pick one. What would you "
+                f"need to know to date it, where could you look it up, and how does leaving it undated change "
+                f"what a reader understands?")
+    return ("Every time expression in this article could be dated. Which date depends most on the parser's "
+            "choices (an inferred year, a count from the reference date), and how would you check it?")
+
+
+def ordering_question(session: Session, table: pd.DataFrame) -> OrderQuestion | Message:
+    """Exercise: put 5–6 events of ``table`` in time order, or a message if there are too few dates."""
+    items, correct = ordering_items(table)
+    if not items:
+        return Message("The ordering exercise needs at least three events with different, exact dates; this "
+                       "article's timeline has fewer, so the exercise is skipped.")
+    return OrderQuestion(session.notebook, "order", "Put these events in time order, earliest first.", items,
+                         correct, explanation=ordering_explanation(table))
+
+
+def days_question(session: Session, fact_id: str = "A9") -> NumberQuestion | Message:
+    """Exercise: days from a background event (default: the Kursk incursion, fact A9) to the reference date."""
+    skipped = session.reference("The day-count exercise")
+    answer = days_to_reference(session.article, fact_id) if skipped is None else None
+    if answer is None:
+        return skipped or Message("The day-count exercise needs the article's reference date; it is skipped.")
+    return NumberQuestion(session.notebook, f"days_{fact_id}", f"How many days are there from the background event of "
+                          f"fact {fact_id} to the article's reference date?", answer, unit="days",
+                          explanation=f"{answer} days: the reference date minus the event's date, in days.")
+
+
+def undatable_question(session: Session) -> ChoiceQuestion | Message:
+    """Exercise: which time expression cannot be dated? (ChoiceQuestion), or a message if none fits."""
+    parts = undatable_choice(session.article)
+    if parts is None:
+        return Message("This article does not have both a dated and an undatable time expression, so this "
+                       "exercise is skipped.")
+    return ChoiceQuestion(session.notebook, "undatable", "Which of these time expressions from the article cannot be "
+                          "given a date?", **parts)
+
+
+def reflection_question(session: Session) -> TextQuestion:
+    """Exercise: a short written reflection on undatable time words (TextQuestion)."""
+    return TextQuestion(session.notebook, "reflection", reflection_prompt(session.article), min_words=20, model_answer=(
+        "A vague word only places something before or after the article. To date it I would look for the "
+        "event it refers to in other reporting (with a source and date), and say so if I cannot find it. "
+        "Left undated, it can make old events sound new, or new ones sound settled."))

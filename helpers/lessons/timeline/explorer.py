@@ -1,0 +1,86 @@
+"""Notebook 2, the explorer: filter the timeline by actor lane and by period; the figure redraws."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ...notebook.widgets import CourseWidget, never_raise
+from .figure import plot_timeline
+from .table import LANE_ORDER, filter_table
+
+NO_EVENTS = ("No event matches this choice. Choose at least one actor and a period that holds events "
+             "(the table above lists them all).")
+
+
+def _months(table: pd.DataFrame) -> list[tuple[str, pd.Timestamp]]:
+    if table.empty:
+        return []
+    first = table["date"].min().to_period("M")
+    last = table["end_date"].fillna(table["date"]).max().to_period("M")
+    return [(f"{p:%b %Y}", p.to_timestamp()) for p in pd.period_range(first, last, freq="M")]
+
+
+class TimelineExplorer(CourseWidget):
+    """Filter a timeline table by actor lane and by period; the figure and the count redraw on change.
+
+    ``.actor`` (SelectMultiple of lanes), ``.period`` (SelectionRangeSlider of months), ``.count``,
+    ``.output`` and ``.widget``; ``.update()`` redraws and returns the filtered table (also in
+    ``.filtered``). A problem never raises: it shows a message in the status line.
+    """
+
+    def __init__(self, table: pd.DataFrame, reference_date: date | None = None) -> None:
+        super().__init__()
+        self.table = table
+        self.reference_date = reference_date
+        self.filtered = self.table.iloc[0:0]
+        lanes = [lane for lane in LANE_ORDER if lane in set(self.table["lane"])]
+        self.actor = widgets.SelectMultiple(options=lanes, value=tuple(lanes), description="Actors",
+                                            rows=max(2, len(lanes)), layout=widgets.Layout(width="260px"))
+        months = _months(self.table) or [("no dates", None)]
+        self.period = widgets.SelectionRangeSlider(options=months, index=(0, len(months) - 1),
+                                                   description="Period", continuous_update=False,
+                                                   layout=widgets.Layout(width="520px"))
+        if self.table.empty:
+            self.actor.disabled = self.period.disabled = True
+        self.count = widgets.HTML()
+        self.output = widgets.Output()
+        self.widget = widgets.VBox([widgets.HBox([self.actor, self.period]), self.count, self.status, self.output])
+        self.widget.add_class("course-timeline-explorer")
+        self.actor.observe(self._changed, names="value")
+        self.period.observe(self._changed, names="value")
+        self.update()
+
+    @never_raise
+    def _changed(self, _change: object = None) -> None:
+        self.update()
+
+    def _empty(self, text: str) -> pd.DataFrame:
+        """Clear the count and the figure and say why nothing is shown."""
+        self.count.value = ""
+        self.output.outputs = ()
+        self.say(text)
+        return self.filtered
+
+    @never_raise
+    def update(self) -> pd.DataFrame:
+        """Filter, redraw and return the filtered table (an empty one shows a kind message)."""
+        self.filtered = self.table.iloc[0:0]
+        if self.table.empty:
+            return self._empty("This article has no dated time expression, so there is no timeline to filter.")
+        if not self.actor.value:
+            return self._empty("No actor is selected. Select at least one (Ctrl- or Cmd-click to choose several).")
+        start, end = self.period.value
+        end = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)) if end is not None else None
+        self.filtered = filter_table(self.table, self.actor.value, start, end)
+        if self.filtered.empty:
+            return self._empty(NO_EVENTS)
+        self.status.value = ""
+        self.count.value = (f"<b>{len(self.filtered)}</b> of {len(self.table)} events shown "
+                            f"({int(self.filtered['from_article'].sum())} from the article).")
+        chart = plot_timeline(self.filtered, self.reference_date,
+                              title=f"Timeline, {start:%b %Y} to {end:%b %Y}", period=(start, end))
+        self.output.outputs = (chart.bundle(),)
+        return self.filtered
