@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import matplotlib
 import pandas as pd
 import pytest
 
 import helpers
-import helpers.lessons.context as ctx
+from helpers.curated import CuratedDataError, load_table
+from helpers.lessons import context as ctx
+from helpers.lessons.context import claims as claims_module
+from helpers.lessons.context import troops as troops_module
 from helpers.notebook import exercises
-from helpers.curated import load_table
+from helpers.notebook.display import Chart, Message
+from helpers.notebook.session import Session
 
-from .conftest import ROOT, SEED, TEST_ARTICLES
+from ..conftest import ROOT, SEED, TEST_ARTICLES
+
+EXPECTED_CLAIMS = Path(__file__).with_name("claims_course_article.csv")
 
 matplotlib.use("Agg")
 
@@ -36,11 +43,14 @@ def claims(seed_article):
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    """Capture the HTML that helpers.lessons.context shows (instead of displaying it)."""
-    captured: list[str] = []
-    monkeypatch.setattr(ctx, "show_html", captured.append)
-    return captured
+def course(seed_article):
+    """Notebook 1's session on the course article (built directly: nothing is displayed)."""
+    return Session(seed_article, "01_context")
+
+
+@pytest.fixture
+def other(other_articles):
+    return Session(other_articles["synthetic_harbour_strike"], "01_context")
 
 
 def pairs(table: pd.DataFrame) -> set[tuple[str, str]]:
@@ -103,9 +113,15 @@ def test_the_odesa_and_troop_rows_say_what_matched(claims):
     assert troops["matched"] == "over 10,000 North Korean troops"
 
 
+def test_claims_on_the_course_article_are_unchanged(claims):
+    """The table the course showed before the rules moved to claim_rules.csv (kept as the expectation)."""
+    expected = pd.read_csv(EXPECTED_CLAIMS, dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(claims.astype(str).reset_index(drop=True), expected)
+
+
 def test_claim_rules_cite_only_usable_facts():
     facts = load_table("facts").set_index("fact_id")
-    for rule in ctx.CLAIM_RULES:
+    for rule in ctx.load_claim_rules():
         assert rule.notes, rule.topic
         for fact_id in rule.notes:
             assert fact_id in facts.index, fact_id
@@ -127,7 +143,7 @@ def test_claims_are_found_by_content_not_by_sentence_number(seed_article):
 def test_claims_on_other_articles_are_empty_but_well_formed(other_articles):
     for article in other_articles.values():
         table = ctx.claims_and_background(article)
-        assert list(table.columns) == ctx.CLAIMS_COLUMNS
+        assert list(table.columns) == claims_module.CLAIMS_COLUMNS
         assert table.empty or set(table["sentence_id"]) <= set(article.sentences["sentence_id"])
 
 
@@ -176,13 +192,13 @@ def test_sentence_html_escapes_seed_markup():
     assert "<img" not in markup and "&lt;img src=x" in markup
 
 
-def test_check_states(seed_article, shown):
+def test_check_states(seed_article):
     states = seed_article.mentions[seed_article.mentions["kind"] == "state"]
-    assert ctx.check_states(seed_article, states) is True
-    assert "Yes" in shown[-1]
-    assert ctx.check_states(seed_article, seed_article.mentions) is False
-    assert "whole table" in shown[-1]
-    assert ctx.check_states(seed_article, None) is False
+    message = ctx.check_states(seed_article, states)
+    assert message.kind == "ok" and "Yes" in message.text
+    message = ctx.check_states(seed_article, seed_article.mentions)
+    assert message.kind == "warning" and "whole table" in message.text
+    assert ctx.check_states(seed_article, None).kind == "warning"
 
 
 # -- glossary and references -----------------------------------------------------------------------
@@ -210,14 +226,13 @@ def test_show_table_escapes_cells():
 
     html = table_html(pd.DataFrame({"text": ["<script>alert(1)</script>"]}), caption="<b>x</b>")
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;x" in html
-    assert ctx.show_table is __import__("helpers.notebook.display", fromlist=["show_table"]).show_table
 
 
 # -- troop estimates -------------------------------------------------------------------------------
 
 def test_troop_table_has_the_nis_row_and_marks_undated_rows():
     table = ctx.troop_estimates_table()
-    assert list(table.columns) == ctx.TROOP_COLUMNS
+    assert list(table.columns) == troops_module.TROOP_COLUMNS
     nis = table[(table["source_org"] == "South Korea: National Intelligence Service (NIS)")
                 & (table["estimate_high"] == 12000)].iloc[0]
     assert nis["date"] == pd.Timestamp("2024-10-18")
@@ -235,10 +250,12 @@ def test_article_troop_figure(seed_article, other_articles):
     assert ctx.article_troop_figure(other_articles["synthetic_harbour_strike"]).empty
 
 
-def test_troop_figure_has_title_labels_reference_line_and_alt(seed_article):
+def test_troop_figure_has_title_labels_reference_line_and_alt(course):
     import matplotlib.pyplot as plt
 
-    fig, table, alt = ctx.plot_troop_estimates(seed_article)
+    chart = ctx.plot_troop_estimates(course)
+    assert isinstance(chart, Chart)
+    fig, table, alt = chart.figure, chart.table, chart.alt
     try:
         assert fig.get_suptitle() == "North Korean troops for Russia: estimates by source and date"
         assert fig.axes[0].get_ylabel() == "Number of troops"
@@ -256,14 +273,13 @@ def test_troop_figure_has_title_labels_reference_line_and_alt(seed_article):
         plt.close(fig)
 
 
-def test_troop_figure_without_the_article(other_articles):
-    import matplotlib.pyplot as plt
-
-    for article in (None, other_articles["synthetic_harbour_strike"]):
-        fig, _, alt = ctx.plot_troop_estimates(article)
-        assert "article" not in alt
-        assert (10000, 10000) not in [tuple(line.get_ydata()) for line in fig.axes[0].lines]
-        plt.close(fig)
+def test_troop_section_is_skipped_for_another_article(other):
+    for result in (ctx.plot_troop_estimates(other), ctx.troop_question(other), ctx.why_disagree_question(other),
+                   ctx.day_1000_question(other), ctx.show_ordinal_day(other), ctx.compare_with_parser(other),
+                   ctx.show_claims(other, ctx.claims_and_background(other.article))):
+        assert isinstance(result, Message) and "skipped" in result.text
+    troops = ctx.troop_estimates(other)
+    assert troops.empty and list(troops.columns) == troops_module.TROOP_COLUMNS
 
 
 def test_highest_estimate_is_the_undated_white_house_figure():
@@ -272,8 +288,8 @@ def test_highest_estimate_is_the_undated_white_house_figure():
     assert best["estimate_high"] == 15000 and pd.isna(best["date"])
 
 
-def test_troop_question_feedback(answers_dir):
-    question = ctx.troop_question()
+def test_troop_question_feedback(answers_dir, course):
+    question = ctx.troop_question(course)
     assert question.correct == "United States: White House (via ABC), no date given"
     assert question.correct in question.input.options and len(question.input.options) == 4
     assert "South Korea: National Intelligence Service (NIS), 18 Oct 2024" in question.input.options
@@ -291,11 +307,11 @@ def test_troop_question_feedback(answers_dir):
     saved = json.loads((answers_dir / "01_context.json").read_text(encoding="utf-8"))
     assert saved["answers"]["troop_highest"]["value"] == question.correct
     exercises._STORES.clear()
-    assert ctx.troop_question().input.value == question.correct      # restored on reopening
+    assert ctx.troop_question(course).input.value == question.correct      # restored on reopening
 
 
-def test_why_disagree_question(answers_dir):
-    question = ctx.why_disagree_question()
+def test_why_disagree_question(answers_dir, course):
+    question = ctx.why_disagree_question(course)
     question.input.value = "dates differ"
     question.button.click()
     assert "Write at least 15" in question.feedback.value
@@ -331,15 +347,22 @@ def test_conventions_table():
     assert "days=999" in table.iloc[0]["python"] and "days=1000" in table.iloc[1]["python"]
 
 
-def test_check_day_1000(shown):
-    assert ctx.check_day_1000(pd.Timestamp("2024-11-19")) is True and "Yes" in shown[-1]
-    assert ctx.check_day_1000(date(2024, 11, 20)) is False and "elapsed" in shown[-1]
-    assert ctx.check_day_1000(None) is False and "Not answered" in shown[-1]
-    assert ctx.check_day_1000("not a date") is False and "not a date" in shown[-1]
+def test_check_day_1000():
+    right = ctx.check_day_1000(pd.Timestamp("2024-11-19"))
+    assert right.kind == "ok" and "Yes" in right.text
+    elapsed = ctx.check_day_1000(date(2024, 11, 20))
+    assert elapsed.kind == "warning" and "elapsed" in elapsed.text
+    assert "Not answered" in ctx.check_day_1000(None).text
+    assert "not a date" in ctx.check_day_1000("not a date").text
 
 
-def test_day_1000_question_feedback(answers_dir):
-    question = ctx.day_1000_question()
+def test_compare_with_parser(course):
+    table = ctx.compare_with_parser(course).set_index("what")
+    assert table.loc["computed here", "value"] == "2024-11-19" and table.loc["same date?", "value"] == "True"
+
+
+def test_day_1000_question_feedback(answers_dir, course):
+    question = ctx.day_1000_question(course)
     question.input.value = date(2024, 11, 20)
     question.button.click()
     assert "Close" in question.feedback.value and "elapsed" in question.feedback.value
@@ -391,7 +414,7 @@ def test_first_quote_question_is_computed_for_other_articles(other_articles, ans
         assert question.correct == f"¶{first}" and question.correct in question.input.options
     no_quotes = helpers.parse_text("A plain sentence. Another plain sentence.", article_id="plain")
     message = ctx.first_quote_question(no_quotes)
-    assert "no direct quote" in message.value
+    assert isinstance(message, Message) and "no direct quote" in message.text
 
 
 def test_expectations_question(answers_dir):
@@ -401,14 +424,14 @@ def test_expectations_question(answers_dir):
     assert "One possible answer" in question.feedback.value
 
 
-def test_practice_sentence_and_check_sentence(seed_article, other_articles, shown):
+def test_practice_sentence_and_check_sentence(seed_article, other_articles):
     assert ctx.practice_sentence_id(seed_article) == "4.3"
     assert ctx.practice_sentence_id(other_articles["synthetic_crlf_bom"]) == "3.2"
-    assert ctx.check_sentence(seed_article, "4.3", seed_article.sentence("4.3")) is True
-    assert ctx.check_sentence(seed_article, "4.3", seed_article.sentence("4.2")) is False
-    assert "¶4.2, not ¶4.3" in shown[-1]
-    assert ctx.check_sentence(seed_article, "4.3", None) is False
-    assert ctx.check_sentence(seed_article, "4.3", "anything") is False
+    assert ctx.check_sentence(seed_article, "4.3", seed_article.sentence("4.3")).kind == "ok"
+    other = ctx.check_sentence(seed_article, "4.3", seed_article.sentence("4.2"))
+    assert other.kind == "warning" and "¶4.2, not ¶4.3" in other.text
+    assert "Not answered" in ctx.check_sentence(seed_article, "4.3", None).text
+    assert ctx.check_sentence(seed_article, "4.3", "anything").kind == "warning"
 
 
 def test_available_articles_resolve_from_the_notebooks_folder():
@@ -416,3 +439,60 @@ def test_available_articles_resolve_from_the_notebooks_folder():
     assert f"../seeds/{SEED.name}" in table["SEED"].tolist()
     for seed in table["SEED"]:
         assert (ROOT / "notebooks" / seed).resolve().is_file()
+
+
+# -- the general rules, on small invented articles ------------------------------------------------
+
+INVENTED = ('Joe Biden approved the plan on Monday. Officials said over 10,000 North Korean troops were in Kursk. '
+            'In Odesa, 10 people were killed.')
+
+
+def test_claim_rules_find_invented_sentences_by_content():
+    article = helpers.parse_text(INVENTED, article_id="invented")
+    table = ctx.claims_and_background(article)
+    topics = dict(zip(table["topic"], table["sentence_id"]))
+    assert topics.get("the decision") == "1.1"
+    assert topics.get("North Korean troops") == "1.2"
+    troops = table[table["topic"] == "North Korean troops"].iloc[0]
+    assert troops["matched"] == "over 10,000 North Korean troops"
+
+
+def test_a_claim_rule_from_a_csv(tmp_path):
+    path = tmp_path / "claim_rules.csv"
+    path.write_text("topic,rule,first_only,fact_id,note\n"
+                    "odesa,quantities.unit=people & mentions.actor_id=odesa,no,A6,the toll rose later\n",
+                    encoding="utf-8")
+    rules = ctx.load_claim_rules(path)
+    article = helpers.parse_text("In Odesa, 10 people were killed. Elsewhere 5 people were hurt.", article_id="o")
+    table = ctx.claims_and_background(article, rules)
+    assert table[["sentence_id", "fact_id", "matched"]].values.tolist() == [["1.1", "A6", "10 people"]]
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("topic,rule,fact_id,note\nx,sentences.text~a,A1,n\n", "first_only"),
+    ("topic,rule,first_only,fact_id,note\nx,sentences.txt~a,no,A1,n\n", "row 2, column 'rule'"),
+    ("topic,rule,first_only,fact_id,note\nx,sentences.text~a,no,A1,\n", "note"),
+    ("topic,rule,first_only,fact_id,note\nx,sentences.text~a,no,A1,n\nx,sentences.text~b,no,A2,n\n", "same rule"),
+])
+def test_bad_claim_rules_name_the_file_and_the_fix(tmp_path, text, problem):
+    path = tmp_path / "claim_rules.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CuratedDataError, match="claim_rules.csv") as error:
+        ctx.load_claim_rules(path)
+    assert problem in str(error.value)
+
+
+def test_mentions_rules_on_an_invented_article():
+    article = helpers.parse_text("Joe Biden met Vladimir Putin. Joe Biden left.", article_id="people")
+    table = ctx.who_what_where(article).set_index("actor_id")
+    assert table.loc["joe_biden", "mentions"] == 2 and table.loc["joe_biden", "first_named"] == "¶1.1"
+    counts = ctx.mention_counts(article).set_index("kind")
+    assert counts.loc["person", "mentions"] == 3 and counts.loc["person", "actors"] == 2
+    assert ctx.core_claim_id(article) == "1.1"
+
+
+def test_first_quote_rule_on_an_invented_article(answers_dir):
+    article = helpers.parse_text('The minister spoke. He said: "We will respond." Later he said "Never."',
+                                 article_id="quotes")
+    question = ctx.first_quote_question(article)
+    assert question.correct == "¶1.2"
