@@ -13,6 +13,9 @@ import pytest
 
 import helpers
 from helpers.lessons import timeline
+from helpers.lessons.timeline import table as table_module
+from helpers.notebook.display import Chart, Message, table_html
+from helpers.notebook.session import Session
 from tests.conftest import TEST_ARTICLES
 
 pytestmark = pytest.mark.usefixtures("answers_dir")
@@ -20,9 +23,22 @@ pytestmark = pytest.mark.usefixtures("answers_dir")
 
 
 
+def session_for(article) -> Session:
+    """Notebook 2's session on an article (built directly: nothing is displayed)."""
+    return Session(article, "02_timeline")
+
+
+def build(article):
+    """The timeline table the way notebook 2 builds it: dated rows, sorted, then merged with the background."""
+    times = article.time_expressions
+    resolved = times[times["start_date"].notna()].sort_values("start_date")
+    return timeline.timeline_table(timeline.article_events(article, resolved),
+                                   timeline.background_for(session_for(article)))
+
+
 @pytest.fixture(scope="module")
 def seed_table(seed_article):
-    return timeline.timeline_table(seed_article)
+    return build(seed_article)
 
 
 def _no_dates_article():
@@ -50,7 +66,7 @@ def test_article_events_on_the_seed(seed_article):
 
 def test_labels_are_shortened_sentences(seed_article):
     events = timeline.article_events(seed_article)
-    assert (events["label"].str.len() <= timeline.LABEL_WIDTH + 2).all()
+    assert (events["label"].str.len() <= table_module.LABEL_WIDTH + 2).all()
     for label, origin in zip(events["label"], events["origin"]):
         words = label.strip("…")
         assert words in " ".join(seed_article.sentence(origin.split("¶")[1]).split())
@@ -96,9 +112,11 @@ def test_merged_table_is_sorted_and_has_the_invasion(seed_table):
 
 def test_other_articles_get_no_background():
     harbour = helpers.load_article(TEST_ARTICLES / "synthetic_harbour_strike.txt")
-    table = timeline.timeline_table(harbour)
+    table = build(harbour)
     assert table["from_article"].all() and len(table) >= 1
-    assert timeline.timeline_table(_no_dates_article()).empty
+    assert build(_no_dates_article()).empty
+    assert timeline.background_for(session_for(harbour)).empty
+    assert isinstance(timeline.show_background(session_for(harbour), table), Message)
 
 
 def test_days_to_reference(seed_article):
@@ -107,7 +125,7 @@ def test_days_to_reference(seed_article):
 
 def test_table_html_escapes_seed_text():
     article = helpers.parse_text('<img src=x onerror="alert(1)"> met on 12 May 2023 in Oslo.', article_id="evil")
-    markup = timeline.table_html(timeline.timeline_table(article))
+    markup = table_html(build(article))
     assert "<img" not in markup and "&lt;img" in markup
 
 
@@ -115,7 +133,9 @@ def test_table_html_escapes_seed_text():
 
 
 def test_plot_has_title_labels_and_alt_text(seed_article, seed_table):
-    fig, alt = timeline.plot_timeline(seed_table, seed_article.reference_date)
+    chart = timeline.plot_timeline(seed_table, seed_article.reference_date)
+    assert isinstance(chart, Chart) and len(chart.table) == len(seed_table)
+    fig, alt = chart.figure, chart.alt
     ax = fig.axes[0]
     assert ax.get_title() and ax.get_xlabel() == "Date" and ax.get_ylabel()
     assert [t.get_text() for t in ax.get_yticklabels()] == timeline.LANE_ORDER
@@ -132,15 +152,21 @@ def test_lanes_differ_by_shape_and_colour():
 
 
 def test_plot_empty_table_runs():
-    fig, alt = timeline.plot_timeline(timeline.timeline_table(_no_dates_article()))
-    assert fig.axes[0].get_title() and "empty" in alt
+    chart = timeline.plot_timeline(build(_no_dates_article()))
+    assert chart.figure.axes[0].get_title() and "empty" in chart.alt
+
+
+def test_close_up_is_a_chart_or_a_message(seed_article, seed_table):
+    chart = timeline.plot_close_up(seed_table, seed_article.reference_date)
+    assert isinstance(chart, Chart) and chart.table["date"].min() >= pd.Timestamp("2024-10-08")
+    assert isinstance(timeline.plot_close_up(seed_table, None), Message)
 
 
 # -- explorer widget ------------------------------------------------------------------------------
 
 
 def test_explorer_filters_by_actor(seed_article, seed_table):
-    explorer = timeline.TimelineExplorer(seed_article, seed_table)
+    explorer = timeline.TimelineExplorer(seed_table, seed_article.reference_date)
     assert len(explorer.filtered) == len(seed_table)
     explorer.actor.value = ("Russia",)
     assert len(explorer.filtered) > 0 and set(explorer.filtered["lane"]) == {"Russia"}
@@ -150,31 +176,44 @@ def test_explorer_filters_by_actor(seed_article, seed_table):
 
 
 def test_explorer_empty_choices_show_a_kind_message(seed_article, seed_table):
-    explorer = timeline.TimelineExplorer(seed_article, seed_table)
+    explorer = timeline.TimelineExplorer(seed_table, seed_article.reference_date)
     months = [value for _, value in explorer.period.options]
     busy = set(seed_table["date"].dt.to_period("M").dt.to_timestamp())
     quiet = next(month for month in months if month not in busy and month < pd.Timestamp("2024-11-01"))
     explorer.period.value = (quiet, quiet)
     assert explorer.filtered.empty
-    assert "No event matches" in explorer.output.outputs[0]["data"]["text/html"]
+    assert "No event matches" in explorer.status.value and explorer.output.outputs == ()
     explorer.period.index = (0, len(months) - 1)
     explorer.actor.value = ()
-    assert "No actor is selected" in explorer.output.outputs[0]["data"]["text/html"]
+    assert "No actor is selected" in explorer.status.value
+    explorer.actor.value = ("Russia",)
+    assert explorer.status.value == "" and explorer.output.outputs
 
 
 def test_explorer_without_dates():
-    explorer = timeline.TimelineExplorer(_no_dates_article())
+    explorer = timeline.TimelineExplorer(build(_no_dates_article()))
     assert explorer.filtered.empty and explorer.actor.disabled
-    assert "no dated time expression" in explorer.output.outputs[0]["data"]["text/html"]
+    assert "no dated time expression" in explorer.status.value
+
+
+def test_explorer_is_a_course_widget_that_never_raises(seed_article, seed_table, monkeypatch):
+    from helpers.lessons.timeline import explorer as explorer_module
+    from helpers.notebook.widgets import CourseWidget
+
+    explorer = timeline.TimelineExplorer(seed_table, seed_article.reference_date)
+    assert isinstance(explorer, CourseWidget)
+    monkeypatch.setattr(explorer_module, "plot_timeline", lambda *a, **k: 1 / 0)
+    explorer.actor.value = ("Russia",)
+    assert "ZeroDivisionError" in explorer.status.value
 
 
 # -- exercises ------------------------------------------------------------------------------------
 
 
 def test_ordering_items_are_sorted_by_date(seed_article, seed_table):
-    items, correct = timeline.ordering_items(seed_article, seed_table)
+    items, correct = timeline.ordering_items(seed_table)
     assert sorted(items) == sorted(correct) and items != correct and 5 <= len(items) <= 6
-    rows = timeline.ordering_rows(seed_article, seed_table)
+    rows = timeline.ordering_rows(seed_table)
     assert rows["date"].is_monotonic_increasing and rows["date"].is_unique
     assert list(rows["origin"]) == ["background A1", "background A9", "background A10", "background A15",
                                     "article ¶1.2", "article ¶8.1"]
@@ -182,17 +221,17 @@ def test_ordering_items_are_sorted_by_date(seed_article, seed_table):
 
 def test_ordering_falls_back_politely():
     harbour = helpers.load_article(TEST_ARTICLES / "synthetic_harbour_strike.txt")
-    assert timeline.ordering_items(harbour) == ([], [])
-    assert timeline.ordering_question(harbour) is None
-    assert timeline.ordering_items(_no_dates_article()) == ([], [])
+    assert timeline.ordering_items(build(harbour)) == ([], [])
+    assert isinstance(timeline.ordering_question(session_for(harbour), build(harbour)), Message)
+    assert timeline.ordering_items(build(_no_dates_article())) == ([], [])
     many = helpers.parse_text("It began on 1 May 2020. It grew on 3 June 2021. It ended on 9 July 2022. "
                               "It was remembered on 2 March 2023.", article_id="many")
-    items, correct = timeline.ordering_items(many)
+    items, correct = timeline.ordering_items(build(many))
     assert len(correct) == 4 and correct[0].endswith("(article ¶1.1)")
 
 
 def test_order_question_feedback(seed_article, seed_table, answers_dir):
-    question = timeline.ordering_question(seed_article, seed_table)
+    question = timeline.ordering_question(session_for(seed_article), seed_table)
     for slot, item in zip(question.slots, question.correct_order):
         slot.value = item
     question.button.click()
@@ -204,15 +243,15 @@ def test_order_question_feedback(seed_article, seed_table, answers_dir):
 
 
 def test_days_question(seed_article):
-    question = timeline.days_question(seed_article)
+    question = timeline.days_question(session_for(seed_article))
     question.input.value = 105
     question.button.click()
     assert "Yes" in question.feedback.value
-    assert timeline.days_question(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt")) is None
+    assert isinstance(timeline.days_question(session_for(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt"))), Message)
 
 
 def test_undatable_question(seed_article):
-    question = timeline.undatable_question(seed_article)
+    question = timeline.undatable_question(session_for(seed_article))
     assert question.correct == "“previously” (¶2.1)"
     question.input.value = "“January 20th” (¶8.1)"
     question.button.click()
@@ -220,12 +259,44 @@ def test_undatable_question(seed_article):
     question.input.value = question.correct
     question.button.click()
     assert "Yes" in question.feedback.value
-    assert timeline.undatable_question(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt")) is None
+    assert isinstance(timeline.undatable_question(session_for(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt"))), Message)
 
 
 def test_reflection_question(seed_article):
-    question = timeline.reflection_question(seed_article)
+    question = timeline.reflection_question(session_for(seed_article))
     question.input.value = "too short"
     question.button.click()
     assert "at least" in question.feedback.value
     assert "“previously”" in timeline.reflection_prompt(seed_article)
+
+
+# -- the general rules, on small invented articles ------------------------------------------------
+
+
+def test_lane_and_relation_rules_on_an_invented_article():
+    article = helpers.parse_text("Vladimir Putin spoke on 12 May 2023. Nobody came on 1 June 2023.",
+                                 article_id="lanes")
+    rows = timeline.article_events(article).set_index("origin")
+    assert rows.loc["article ¶1.1", "lane"] == "Russia"             # the first actor named decides the lane
+    assert rows.loc["article ¶1.2", "lane"] == timeline.OTHERS       # nobody named: "Others"
+    assert rows.loc["article ¶1.1", "date"] == pd.Timestamp("2023-05-12")
+
+
+def test_only_the_rows_given_become_events():
+    article = helpers.parse_text("It began on 1 May 2020. It ended on 9 July 2022.", article_id="given")
+    times = article.time_expressions
+    first = times[times["text"].str.contains("May")]
+    assert timeline.article_events(article, first)["origin"].tolist() == ["article ¶1.1"]
+
+
+def test_filter_table_keeps_overlapping_periods():
+    article = helpers.parse_text("It began on 1 May 2020. It ended on 9 July 2022.", article_id="filter")
+    table = build(article)
+    kept = timeline.filter_table(table, None, "2021-01-01", "2022-12-31")
+    assert kept["date"].tolist() == [pd.Timestamp("2022-07-09")]
+
+
+def test_datable_rule():
+    assert timeline.datable("vague", "", pd.NaT) == "cannot be dated"
+    assert timeline.datable("date", "year nearest the reference date", pd.Timestamp("2024-01-20")).startswith("day and month")
+    assert timeline.datable("relative", "", pd.Timestamp("2024-01-20")).startswith("relative")
