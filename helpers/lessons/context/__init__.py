@@ -32,5 +32,5 @@ __all__ = [
     "ordinal_day_rows", "plot_troop_estimates", "practice_sentence_id", "references_table", "rule_for",
     "sentence_html", "sentences_without_background", "show_claims", "show_estimates", "show_ordinal_day",
     "show_sentence", "show_topic", "table_overview", "troop_estimates", "troop_estimates_table",
-    "troop_figure_alt", "troop_question", "war_day_to_date", "who_what_where",
+    "troop_figure_alt", "troop_question", "war_day_to_date", "who_what_where", "why_disagree_question",
 ]
