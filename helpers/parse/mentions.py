@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Actor, Lexicon, trie_regex
+from .names import find_names
+from .verbs import SPEECH_AFTER_NAME
 
 # Titles written before a person's name ("President Joe Biden", "Mr. Finer").
 TITLES = (
@@ -25,10 +27,10 @@ ROLES = (
     "lawmaker", "senator", "diplomat", "negotiator",
 )
 _NAME_TOKEN = r"(?!(?:Mr|Mrs|Ms|Dr|Prof)\b)(?:[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?|[A-Z]\.)"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al-\w+)){{0,3}}"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|bin|al-\w+)){{0,3}}"
 _TITLE_RE = trie_regex(TITLES)
 _PERSON = re.compile(
-    rf"\b(?:{_TITLE_RE}|{trie_regex(ROLES)}(?:\s+{_TITLE_RE})?)\s+(?P<name>{_NAME})(?![\w])"
+    rf"\b(?:{_TITLE_RE}|{trie_regex(ROLES)}(?:[ \t]+{_TITLE_RE})?)[ \t]+(?P<name>{_NAME})(?![\w])"
 )
 # Words that follow a title but are not names ("General Assembly", "President of …").
 _NOT_NAMES = frozenset(
@@ -67,6 +69,9 @@ def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
     candidates.extend(_find_surnames(text, lexicon, persons))
     candidates.extend(_find_places(text, lexicon))
     mentions = _resolve_overlaps(candidates)
+    mentions = _add_names(text, lexicon, mentions, persons)
+    mentions.extend(_find_titles_alone(text, mentions))
+    mentions = _resolve_overlaps(mentions)
     mentions = _attach_roles(text, mentions)
     mentions.extend(_find_ministries(text, mentions))
     mentions = _resolve_overlaps(mentions)
@@ -96,6 +101,76 @@ def _find_titled_persons(text: str, lexicon: Lexicon, out: list[Mention]) -> dic
         start = match.start("name")
         out.append(Mention(actor, start, start + len(name), "title"))
     return persons
+
+
+def _add_names(text: str, lexicon: Lexicon, mentions: list[Mention], persons: dict[str, Actor]) -> list[Mention]:
+    """Add the people and organisations :mod:`names` recognises; an institution's full name wins
+    over a place or adjective inside it ("Saudi Press Agency"), a person's name over nothing."""
+    def is_alias(word: str) -> bool:
+        return word in lexicon.aliases
+
+    def verb_after(position: int) -> bool:
+        return SPEECH_AFTER_NAME.match(text, position, min(len(text), position + 60)) is not None
+
+    found = find_names(text, is_alias, verb_after)
+    if not found:
+        return mentions
+    starts = [m.start for m in mentions]
+    new: list[Mention] = []
+    organisations: dict[str, Actor] = {}
+    for name in found:
+        low = bisect.bisect_left(starts, name.start - 80)
+        high = bisect.bisect_left(starts, name.end, low)
+        inside = [m for m in mentions[low:high] if m.end > name.start]
+        if name.kind == "person":
+            if inside:
+                continue
+            actor = lexicon.person_by_name(name.name) or persons.get(name.name) or Actor(slug(name.name), name.name, "person")
+            persons[name.name] = actor
+            persons.setdefault(name.name.split()[-1], actor)
+            new.append(Mention(actor, name.start, name.end, "name"))
+            continue
+        if any(m.actor.kind == "person" or m.start < name.start or m.end > name.end for m in inside):
+            continue
+        surname_of = persons.get(name.name) if name.basis == "subject of a reporting verb" else None
+        actor = surname_of or lexicon.aliases.get(name.name) or organisations.get(name.name) or Actor(
+            slug(name.name), name.name, "organisation")
+        organisations[name.name] = actor
+        new.append(Mention(actor, name.start, name.end, "surname" if surname_of else "name"))
+    kept_spans = sorted((m.start, m.end) for m in new if m.actor.kind == "organisation")
+    span_starts = [a for a, _ in kept_spans]
+    result = []
+    for m in mentions:
+        k = bisect.bisect_right(span_starts, m.start) - 1
+        covered = [(a, b) for a, b in kept_spans[max(0, k - 3):k + 1] if a <= m.start and m.end <= b]
+        if not any((a, b) != (m.start, m.end) for a, b in covered):
+            result.append(m)
+    result.extend(new)
+    result.extend(_find_surnames(text, lexicon, {k: v for k, v in persons.items() if " " not in k}))
+    return _resolve_overlaps(result)
+
+
+_TITLE_ALONE = re.compile(r"\b[Tt]he (?P<title>President|Secretary|Prime Minister|Chancellor|Premier|Governor|Mayor|Minister)\b(?! of\b|[-’'])")
+
+
+def _find_titles_alone(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the President" names the person the article calls President; else an actor "the President"."""
+    holders: dict[str, Actor] = {}
+    titled = [m for m in mentions if m.actor.kind == "person" and m.form in ("title", "name")]
+    found = []
+    next_titled = 0
+    for match in _TITLE_ALONE.finditer(text):
+        title = match.group("title")
+        while next_titled < len(titled) and titled[next_titled].start <= match.start():
+            m = titled[next_titled]
+            next_titled += 1
+            before = re.search(r"\b(President|Secretary|Prime Minister|Chancellor|Premier|Governor|Mayor|Minister)"
+                               r"[ \t]+(?:of State[ \t]+)?$", text[max(0, m.start - 40):m.start])
+            if before:
+                holders[before.group(1)] = m.actor
+        actor = holders.get(title) or Actor(slug("the " + title), "the " + title, "person")
+        found.append(Mention(actor, match.start(), match.end(), "title"))
+    return found
 
 
 def _find_aliases(text: str, lexicon: Lexicon) -> list[Mention]:

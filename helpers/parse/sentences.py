@@ -18,7 +18,7 @@ SENTENCE_STARTERS = frozenset(
     In On At For If When While After Before A An Its His Her Their Our""".split()
 )
 
-_END = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)")
+_END = re.compile(r"(?<![.!?])[.!?]++[\"”’'»)\]]*+(?=\s)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _OPENERS = "\"“‘'«([–—-"
 

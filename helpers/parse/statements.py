@@ -6,32 +6,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import trie_regex
+from .attribution import ANONYMOUS, last_person
 from .mentions import Mention
+from .verbs import AS_VERBS, NEGATION, QUOTE_VERBS, VERB_LEMMAS, VERBS
 
-# Reporting verbs in the forms the parser accepts. "sees"/"views" count only in "sees X as Y".
-_VERB_STEMS = {
-    "say": "say says said saying", "tell": "tell tells told telling",
-    "warn": "warn warns warned warning", "accuse": "accuse accuses accused accusing",
-    "suggest": "suggest suggests suggested suggesting", "state": "states stated stating",
-    "emphasize": "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising",
-    "promise": "promise promises promised promising", "claim": "claim claims claimed claiming",
-    "indicate": "indicate indicates indicated indicating", "condemn": "condemn condemns condemned condemning",
-    "announce": "announce announces announced announcing", "add": "added adding",
-    "note": "noted noting", "insist": "insist insists insisted insisting", "deny": "deny denies denied denying",
-    "argue": "argue argues argued arguing", "vow": "vow vows vowed vowing",
-    "threaten": "threaten threatens threatened threatening", "declare": "declare declares declared declaring",
-    "stress": "stresses stressed stressing", "confirm": "confirm confirms confirmed confirming",
-    "acknowledge": "acknowledge acknowledges acknowledged acknowledging",
-    "pledge": "pledge pledges pledged pledging", "urge": "urge urges urged urging",
-    "criticise": "criticise criticises criticised criticising criticize criticizes criticized criticizing",
-    "welcome": "welcomed welcoming", "describe": "describe describes described describing",
-    "reply": "replied", "respond": "responded", "explain": "explain explains explained explaining",
-    "view": "views viewed", "see": "sees saw",
-}
-VERB_LEMMAS = {form: lemma for lemma, forms in _VERB_STEMS.items() for form in forms.split()}
-_VERBS = re.compile(r"\b(?<![’'-])(?:" + trie_regex(sorted(VERB_LEMMAS)) + r")\b(?![’'-])")
-_AS_VERBS = {"see", "view", "describe"}
 _PARTICIPLE = re.compile(r"ing$")
 # Words allowed between a subject and its verb ("Russia has strongly condemned").
 _GAP = re.compile(
@@ -43,10 +21,6 @@ _GAP = re.compile(
 _COORDINATED = re.compile(r"(?:,\s*|\s+)(?:and|but|or)(?:\s+(?:has|have|had|also|then|later|further))*\s+$")
 _AFTER_COMMA = re.compile(r"^\s*,\s*$|^\s*,?\s+(?:while|before|after|and)\s+$")
 _PRONOUN = re.compile(r"(?:^|\s)(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)$")
-_ANONYMOUS = re.compile(
-    r"(?P<who>(?:(?:[A-Z][\w-]*|[a-z]+)\s+){0,2}(?:reports|sources|officials|diplomats|analysts|experts|"
-    r"observers|media|insiders|commentators|critics|witnesses|residents|activists|opponents|supporters))$"
-)
 _CONTENT_STOP = re.compile(r",\s+(?:though|although|but|while|whereas|with|as|even as)\b|;\s")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _QUOTE_TRIM = ".,;: "
@@ -69,6 +43,9 @@ class Statement:
     start: int
     end: int
     direct: bool = False
+    basis: str = ""
+    negated: bool = False
+    verb_start: int = -1
 
 
 def find_quotes(text: str, paragraph_ends: list[int]) -> list[tuple[int, int]]:
@@ -112,16 +89,23 @@ def find_statements(
     results: list[tuple[int, Statement]] = []
     for index, (s_start, s_end) in enumerate(sentence_spans):
         in_sentence: list[tuple[Statement, re.Match[str]]] = []
-        for verb in _VERBS.finditer(text, s_start, s_end):
+        for verb in VERBS.finditer(text, s_start, s_end):
             if _inside_quote(verb.start(), quotes, quote_starts):
                 continue
             lemma = VERB_LEMMAS[verb.group()]
-            if lemma in _AS_VERBS and not re.search(r"\bas\b", text[verb.end() : min(s_end, verb.end() + 120)]):
+            if lemma in AS_VERBS and not re.search(r"\bas\b", text[verb.end() : min(s_end, verb.end() + 120)]):
+                continue
+            if lemma in QUOTE_VERBS and not _quote_after(verb.end(), s_end, quotes, quote_starts):
+                continue
+            if lemma == "per" and not re.match(r"\s+[A-Z]", text[verb.end():verb.end() + 3]):
                 continue
             speaker = _speaker(text, s_start, verb, mentions, starts, in_sentence, results)
             if speaker is None:
                 continue
-            statement = Statement(*speaker, verb=verb.group(), lemma=lemma, start=verb.end(), end=s_end)
+            negated = NEGATION.search(text, max(s_start, verb.start() - 30), verb.start()) is not None
+            speaker_id, name, attribution, basis = speaker
+            statement = Statement(speaker_id, name, attribution, basis=basis, verb=verb.group(), lemma=lemma, start=verb.end(), end=s_end,
+                                  negated=negated, verb_start=verb.start())
             in_sentence.append((statement, verb))
         for number, (statement, verb) in enumerate(in_sentence):
             limit = s_end
@@ -140,52 +124,88 @@ def find_statements(
     return results
 
 
+def _quote_after(position: int, limit: int, quotes: list[tuple[int, int]], quote_starts: list[int]) -> bool:
+    index = bisect.bisect_left(quote_starts, position)
+    return index < len(quotes) and quotes[index][0] < limit
+
+
 def _inside_quote(position: int, quotes: list[tuple[int, int]], quote_starts: list[int]) -> bool:
     index = bisect.bisect_right(quote_starts, position) - 1
     return index >= 0 and quotes[index][0] <= position < quotes[index][1]
 
 
 def _speaker(text, s_start, verb, mentions, starts, in_sentence, earlier):
-    """(speaker_id, speaker, attribution) for the verb, or None if nobody can be named."""
+    """(speaker_id, speaker, attribution, basis) for the verb, or None if nobody can be named."""
     before = bisect.bisect_left(starts, verb.start()) - 1
+    lemma = VERB_LEMMAS[verb.group()]
+    if lemma in ("according to", "attributable to", "per"):
+        return _after_preposition(text, verb, mentions, starts, s_start)
     if before >= 0 and mentions[before].end > s_start:
         mention = mentions[before]
         if _GAP.match(text[mention.end : verb.start()]):
-            return _from_mention(mention)
+            owner = _owner_of_complement(text, mentions, before, s_start)
+            return _from_mention(owner or mention, "named before verb")
     gap_start = s_start if not in_sentence else in_sentence[-1][1].end()
     head = text[max(s_start, verb.start() - 60) : verb.start()]
     if in_sentence and (_COORDINATED.search(head) or (_PARTICIPLE.search(verb.group()) and re.search(r",\s*$", head))):
         previous = in_sentence[-1][0]
-        return previous.speaker_id, previous.speaker, previous.attribution
-    pronoun = _PRONOUN.search(text[max(s_start, verb.start() - 40) : verb.start()].rstrip() + "")
+        return previous.speaker_id, previous.speaker, previous.attribution, previous.basis
+    window = max(s_start, verb.start() - 40)
+    pronoun = _PRONOUN.search(text[window : verb.start()].rstrip())
     if pronoun and _GAP.match(" " + text[verb.start() - 1 : verb.start()]):
-        person = _last_person(mentions, before, s_start, earlier)
+        person = last_person(text, mentions, before, s_start, window + pronoun.start("pronoun"))
         if person is not None:
-            return _from_mention(person)
-    anonymous = _ANONYMOUS.search(text[max(s_start, verb.start() - 60) : verb.start()].rstrip())
+            return _from_mention(person, "pronoun -> previous person")
+        return None
+    anonymous = ANONYMOUS.search(text[max(s_start, verb.start() - 60) : verb.start()].rstrip())
     if anonymous and text[max(s_start, verb.start() - 60) : verb.start()].endswith(" "):
         who = anonymous.group("who")
-        return "unnamed_sources", who[0].upper() + who[1:], "anonymous"
+        if anonymous.group("plural"):
+            return "unnamed_sources", who[0].upper() + who[1:], "anonymous", "role noun"
+        return "unnamed_" + re.sub(r"\W+", "_", who.lower()).strip("_"), who[0].upper() + who[1:], "anonymous", "role noun"
     after = bisect.bisect_left(starts, verb.end())
     if after < len(mentions) and re.fullmatch(r"\s+", text[verb.end() : mentions[after].start] or "x"):
         if mentions[after].start < verb.end() + 3 and re.search(r"[,”\"]\s*$", text[gap_start : verb.start()]):
-            return _from_mention(mentions[after])
+            return _from_mention(mentions[after], "named after verb")
+    if _PARTICIPLE.search(verb.group()) and before >= 0 and mentions[before].start >= s_start:
+        first = bisect.bisect_left(starts, s_start)
+        subject = mentions[first]
+        if re.fullmatch(r"(?:[A-Z][\w.]*\s+|the\s+|The\s+){0,6}", text[s_start:subject.start]):
+            if subject.actor.kind in ("person", "organisation", "state", "group"):
+                return _from_mention(subject, "subject of the sentence")
     return None
 
 
-def _last_person(mentions: list[Mention], before: int, s_start: int, earlier) -> Mention | None:
-    for mention in reversed(mentions[: before + 1]):
-        if mention.actor.kind == "person":
-            return mention
+def _after_preposition(text, verb, mentions, starts, s_start):
+    """"according to Reuters", "attributable to Spokesperson Jane Roe", "according to him"."""
+    after = bisect.bisect_left(starts, verb.end())
+    if after < len(mentions) and re.fullmatch(r"\s+(?:the\s+|[A-Z][\w.]*\s+){0,4}", text[verb.end():mentions[after].start]):
+        return _from_mention(mentions[after], "named after verb")
+    if re.match(r"\s+(?:him|her)\b", text[verb.end():verb.end() + 5]):
+        before = bisect.bisect_left(starts, verb.start()) - 1
+        person = last_person(text, mentions, before, s_start, verb.start())
+        if person is not None:
+            return _from_mention(person, "pronoun -> previous person")
     return None
 
 
-def _from_mention(mention: Mention) -> tuple[str, str, str]:
+def _owner_of_complement(text, mentions, index, s_start):
+    """In "Yvette Cooper of the Labour Party added", the speaker is Cooper, not the party."""
+    if index < 1:
+        return None
+    previous = mentions[index - 1]
+    if previous.start >= s_start and previous.actor.kind == "person" and re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", text[previous.end:mentions[index].start]):
+        return previous
+    return None
+
+
+def _from_mention(mention: Mention, basis: str) -> tuple[str, str, str, str]:
     """A person named by name is on the record; a role ("Putin’s spokesman") speaks for an institution."""
     actor = mention.actor
     by_role = mention.form == "role" or "’s " in actor.name or "'s " in actor.name
     attribution = "named" if actor.kind == "person" and not by_role else "institutional"
-    return actor.actor_id, actor.name, attribution
+    return actor.actor_id, actor.name, attribution, basis
 
 
 def _clause_start(text, following, mentions, starts, floor) -> int:
