@@ -20,7 +20,8 @@ ANONYMOUS = re.compile(
     r"officer|survivor|neighbou?r|relative|analyst|expert|diplomat|aide|minister|statement))$"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z0-9]|\n")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|with|by|of|from|for|at|about|on|against|than|and|like|toward|towards)\s+$")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|with|by|of|from|for|at|about|on|against|than|and|like|toward|towards)\s+(?:[a-z]+\s+)?$")
 _LOOKBACK = 700
 
 
@@ -56,7 +57,7 @@ def _possessive(text: str, mention: Mention) -> bool:
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:
-    return _PREPOSITION_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None
+    return _PREPOSITION_BEFORE.search(text, max(0, mention.start - 28), mention.start) is not None
 
 
 def quote_speakers(text: str, quotes: list[tuple[int, int]], statements: list, spans: list[tuple[int, int]],
@@ -100,7 +101,7 @@ def _in_sentences(text: str, q_start: int, q_end: int, groups: list[list], quote
     """A statement of the quote's own sentence(s): the verb just after the quote, else the nearest before it."""
     candidates = [st for group in groups for st in group if st.speaker and not _inside(st.verb_start, quotes)]
     after = [st for st in candidates if st.verb_start >= q_end and len(text[q_end:st.verb_start]) <= 80
-             and not re.search(r"[\"“”]", text[q_end + 1:st.verb_start])]
+             and not re.search(r"[\"“”]", re.sub(r"^[\s.,;:!?]*[\"”’']", "", text[q_end:st.verb_start]))]
     if after:
         st = min(after, key=lambda st: st.verb_start)
         return st.speaker_id, st.speaker, st.attribution, st.basis

@@ -26,8 +26,8 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
 _WORD = rf"(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.(?=[ \t])|(?:Jr|Sr|St|Mt)\.|[{UPPER}](?:[{UPPER}{LOWER}0-9&–-]|[’'](?=[{UPPER}{LOWER}]{{2}}))*[{UPPER}{LOWER}0-9]|[{UPPER}]"
 _PARTICLE = r"(?:bin|ibn|al|el|van|von|de|da|di|du|der|den|dos|das|la|le)"
-_RUN = re.compile(rf"(?<![\w.’'-])(?:{_WORD})(?:[ \t]{{1,2}}(?:{_PARTICLE}[ \t]+)?(?:{_WORD}))*(?![\w’'-])")
-_JOIN = re.compile(r"[ \t]+(?:of|for|and|on|of the|for the|and the|&)[ \t]+")
+_RUN = re.compile(rf"(?<![\w.’'-])(?:{_WORD})(?:[ \t]{{1,2}}(?:{_PARTICLE}[ \t]+)?(?:{_WORD}))*(?![\w-])(?![’']\w\w)")
+_JOIN = re.compile(r"[ \t]+(?:of|for|and|on|of the|for the|&)[ \t]+")
 _ACRONYM_AFTER = re.compile(rf"[ \t]*\((?P<acronym>[{UPPER}][{UPPER}0-9&]{{1,7}})\)")
 
 #: Last words that make a capitalised run an institution.
@@ -104,6 +104,9 @@ _DESCRIPTOR = re.compile(
 )
 #: Institution words that name an actor on their own ("the House", "Parliament").
 _LONE_HEADS = frozenset("House Senate Congress Parliament Treasury Pentagon Cabinet Bundestag Knesset Duma".split())
+
+
+_REPORTING_SHORT = r"(?:said|says|told|added|noted|explained|announced|stated|warned|commented|argued)\b"
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,9 @@ def _runs(text: str) -> list[tuple[int, int, bool]]:
                 left_words = text[p_start:p_end].split()
                 left_head = any(w in ORG_HEADS for w in left_words)
                 right_head = _last_word(text, start, end) in ORG_HEADS
-                if (left_head and (joint != "and" or joined)) or (right_head and joint == "and" and len(left_words) == 1):
+                if joint == "and" and text[start:end].split()[0] in ORG_HEADS:
+                    pass
+                elif (left_head and (joint != "and" or joined)) or (right_head and joint == "and" and len(left_words) == 1):
                     merged[-1] = (p_start, end, True)
                     continue
         merged.append((start, end, False))
@@ -277,6 +282,9 @@ def _person_evidence(text: str, start: int, end: int, names: list[str], verb_aft
         return "apposition after the name"
     if verb_after(end):
         return "subject of a reporting verb"
+    if len(names) <= 3 and re.match(rf"[ \t]+of[ \t]+the[ \t]+[{UPPER}][\w.]*(?:[ \t]+[{UPPER}][\w.]*)*"
+                                    rf"(?:[ \t]+{_REPORTING_SHORT})", text[end:end + 80]):
+        return "affiliation after the name"
     if len(names[-1]) > 2 and _surname_alone_elsewhere(text, names[-1]):
         return "surname used alone"
     return ""

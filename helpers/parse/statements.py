@@ -116,6 +116,9 @@ def find_statements(
                 comma = text.rfind(",", s_start, verb.start())
                 if comma > s_start:
                     statement.start, statement.end = s_start, comma
+            if statement.start == statement.end and text[s_start:s_end].rstrip().endswith(":"):
+                results.append((index, statement))  # "… issued the following statement:" introduces a quote
+                continue
             if statement.start == statement.end:
                 continue  # a reporting verb with nothing reported ("…, reports suggest.")
             first_quote = bisect.bisect_left(quote_starts, statement.start)
@@ -165,15 +168,35 @@ def _speaker(text, s_start, verb, mentions, starts, in_sentence, earlier):
         return "unnamed_" + re.sub(r"\W+", "_", who.lower()).strip("_"), who[0].upper() + who[1:], "anonymous", "role noun"
     after = bisect.bisect_left(starts, verb.end())
     if after < len(mentions) and re.fullmatch(r"\s+", text[verb.end() : mentions[after].start] or "x"):
-        if mentions[after].start < verb.end() + 3 and re.search(r"[,”\"]\s*$", text[gap_start : verb.start()]):
-            return _from_mention(mentions[after], "named after verb")
-    if _PARTICIPLE.search(verb.group()) and before >= 0 and mentions[before].start >= s_start:
+        if (mentions[after].start < verb.end() + 3 and lemma in _INVERTED
+                and re.search(r"[,”\"]\s*$", text[gap_start : verb.start()])):
+            return _from_mention(_head_of_phrase(text, mentions, after), "named after verb")
+    if (_PARTICIPLE.search(verb.group()) and before >= 0 and mentions[before].start >= s_start
+            and re.search(r",\s*$", head)):
         first = bisect.bisect_left(starts, s_start)
-        subject = mentions[first]
-        if re.fullmatch(r"(?:[A-Z][\w.]*\s+|the\s+|The\s+){0,6}", text[s_start:subject.start]):
+        subject = _head_of_phrase(text, mentions, first)
+        if re.fullmatch(r"(?:[A-Z][\w.]*\s+|the\s+|The\s+|of\s+){0,6}", text[s_start:mentions[first].start]):
             if subject.actor.kind in ("person", "organisation", "state", "group"):
                 return _from_mention(subject, "subject of the sentence")
     return None
+
+
+#: Verbs that may come before their speaker ("…," said Hale).
+_INVERTED = frozenset("say add tell write ask continue explain note conclude reply remark comment state "
+                      "insist warn argue recall observe".split())
+
+
+def _head_of_phrase(text: str, mentions: list[Mention], index: int) -> Mention:
+    """In "US Secretary of State Jane Roe" or "UCL astronomer Jane Roe", the person the phrase names."""
+    head = mentions[index]
+    for following in mentions[index + 1 : index + 4]:
+        if not re.fullmatch(r"[’']?s?\s+(?:[A-Za-z][\w-]*\s+){0,4}", text[head.end:following.start]) \
+                or re.search(r"\b(?:and|or|said|says|told)\b", text[head.end:following.start]):
+            break
+        head = following
+        if following.actor.kind == "person":
+            return following
+    return mentions[index] if head.actor.kind != "person" else head
 
 
 def _after_preposition(text, verb, mentions, starts, s_start):

@@ -13,7 +13,7 @@ import helpers
 from helpers.parse.article import COLUMNS
 from helpers.cli import offset_problems
 
-from .conftest import ROOT, SEED, TEST_ARTICLES
+from ..conftest import ROOT, SEED, TEST_ARTICLES
 
 TEXT_COLUMN = {"statements": "content", "hedges": "cue"}
 ALL_ARTICLES = [SEED, *sorted(TEST_ARTICLES.glob("*.txt"))]

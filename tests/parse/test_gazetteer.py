@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-GAZETTEER = Path(__file__).resolve().parents[1] / "helpers" / "parse" / "data" / "gazetteer.csv"
+GAZETTEER = Path(__file__).resolve().parents[2] / "helpers" / "parse" / "data" / "gazetteer.csv"
 
 HEADER = ["alias", "actor_id", "actor", "kind", "form"]
 KINDS = {"state", "organisation", "group"}

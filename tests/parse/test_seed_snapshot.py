@@ -9,7 +9,7 @@ import pandas as pd
 import helpers
 from helpers.parse.article import COLUMNS
 
-from .conftest import SEED
+from ..conftest import SEED
 
 
 def rows(frame: pd.DataFrame, *columns: str) -> list[tuple]:
