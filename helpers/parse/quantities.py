@@ -17,7 +17,20 @@ _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000, "a dozen": 12, "dozens of": 24,
+    "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozens": 24, "dozen": 12, "hundreds of": 200,
+    "thousands of": 2000, "tens of thousands": 20000, "hundreds of thousands": 200000, "millions of": 2e6,
+    "a couple": 2, "couple": 2, "half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "two-thirds": 2 / 3,
+    "three-quarters": 0.75,
 }
+#: Ordinals that count ("our eleventh drawdown"); only after a determiner, so "might first use" is no number.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+             "fifteenth": 15, "twentieth": 20}
+_ORDINAL = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+(?:only\s+)?(?P<n>"
+    + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b(?!\s+(?:day|of\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)))")
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 _CURRENCY = {"$": "US dollars", "€": "euros", "£": "pounds"}
 _STOP_UNITS = frozenset(
@@ -33,7 +46,7 @@ _NUMBER = re.compile(
     rf"|(?P<word>\b(?:{_WORDS})\b))"
     rf"(?:\s*(?P<mult>thousand|million|billion|trillion|bn)\b)?"
     rf"(?P<percent>\s*%|\s+per\s*cent\b|\s+percent\b)?"
-    rf"(?![\w.,]\d|\w|[’']s\b|-\w)",
+    rf"(?![\w.,]\d|\w|[’']s\b)",
     re.IGNORECASE,
 )
 # Cheap scans for where a number can start; the full pattern then runs only there.
@@ -82,7 +95,10 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
         if k >= 0 and skip[k][0] <= match.start() < skip[k][1]:
             continue
         if match.group("word"):
-            if match.group("word").lower() == "one":
+            if match.group("word").lower() == "one" and (
+                    re.search(r"\b(?:[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Tt]his|[Tt]hat|[Ww]hich)\s+$", text[max(0, position - 8):position])
+                    or not re.match(r"[ -]+(?:of\b|[a-z]{3,})", text[match.end():match.end() + 12])
+                    or re.match(r"\s+(?:another|day|time)\b", text[match.end():match.end() + 10])):
                 continue
             value = float(_WORD_NUMBERS[re.sub(r"\s+", " ", match.group("word").lower())])
         else:
@@ -90,8 +106,9 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
         if match.group("mult"):
             value *= _MULTIPLIERS[match.group("mult").lower()]
         unit, unit_end = _unit(text, match, s_end)
-        if match.group("word") and not unit_end:
-            continue  # "two" alone is not a quantity; "two months" is
+        if match.group("word") and not unit_end and re.match(r"\s+(?:of|and|or|to)\b", text[match.end():match.end() + 5]) is None \
+                and not re.match(r"-\w", text[match.end():match.end() + 2]) and match.group("word").lower() in ("half",):
+            continue  # "half" alone ("half the team") is a share, kept only with "of" or a noun
         before = _QUALIFIER_BEFORE.search(text, max(s_start, match.start() - 16), match.start())
         qualifier = re.sub(r"\s+", " ", before.group("qualifier").lower()) if before else ""
         if qualifier == "within" and not unit:
@@ -101,7 +118,32 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
         span_start = before.start() if before and qualifier else match.start()
         found.append(Quantity(span_start, unit_end or match.end(), value, unit, qualifier))
         last_sentence = sentence
+    taken = [(q.start, q.end) for q in found]
+    for match in _ORDINAL.finditer(text):
+        n0, n1 = match.span("n")
+        sentence = bisect.bisect_right(starts, n0) - 1
+        k = bisect.bisect_right(skip_starts, n0) - 1
+        if sentence < 0 or (k >= 0 and skip[k][0] <= n0 < skip[k][1]) or any(a < n1 and n0 < b for a, b in taken):
+            continue
+        word = match.group("n").lower()
+        value = float(_ORDINALS[word]) if word in _ORDINALS else float(re.sub(r"\D", "", word))
+        unit, unit_end = _unit(text, _FakeMatch(n1), spans[sentence][1])
+        found.append(Quantity(n0, n1, value, unit, "ordinal"))
+    found.sort(key=lambda q: q.start)
     return found
+
+
+class _FakeMatch:
+    """Stands in for a number match when looking for the unit after an ordinal."""
+
+    def __init__(self, end: int) -> None:
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, name: str) -> None:
+        return None
 
 
 def _unit(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
