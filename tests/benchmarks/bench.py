@@ -43,6 +43,27 @@ def parse_throughput(runs: int) -> list[dict]:
     return rows
 
 
+#: Worst cases seen before (issue 13): each must parse in under 0.1 s per 10 KB.
+PATHOLOGICAL = {
+    "run of dots, 40 KB": "Word" + "." * 40_000,
+    "run of ?!, 40 KB": "Word" + "?!" * 20_000,
+    "many 'Nth day' in one sentence, ~130 KB": "The war reached its " + " ".join(f"{n}th day" for n in range(4, 12_000)) + ".",
+    "capitalised words, ~55 KB": " ".join(["Alpha Beta"] * 5_000) + ".",
+    "unclosed quotes, 40 KB": '"a' * 20_000,
+}
+
+
+def pathological(runs: int) -> list[dict]:
+    import helpers
+
+    rows = []
+    for name, text in PATHOLOGICAL.items():
+        seconds = median_time(lambda: helpers.parse_text(text), max(1, runs // 2))
+        per_10kb = seconds / (len(text) / 10_000)
+        rows.append({"case": name, "seconds": round(seconds, 3), "s_per_10KB": round(per_10kb, 4), "ok": per_10kb < 0.1})
+    return rows
+
+
 def import_time(runs: int) -> float:
     def once() -> None:
         subprocess.run([sys.executable, "-c", "import helpers"], cwd=ROOT, check=True)
@@ -116,6 +137,10 @@ def main() -> int:
     print(f"\nLinear growth (ms per copy varies < 1.5x from 10x to 1000x): {results['linear']} "
           f"({min(per_copy)}–{max(per_copy)} ms per copy)")
     print(f"`import helpers`: {results['import_helpers_s']} s (above a bare interpreter start)")
+    results["pathological"] = pathological(args.runs)
+    print("\n| pathological input | median s | s per 10 KB | under 0.1 s/10 KB |\n|---|---:|---:|---|")
+    for row in results["pathological"]:
+        print(f"| {row['case']} | {row['seconds']} | {row['s_per_10KB']} | {row['ok']} |")
     if not args.no_notebooks:
         results["notebooks"] = notebook_times(max(1, args.runs // 2))
         print("\n| notebook | median s | imports-only floor s | ratio |\n|---|---:|---:|---:|")
