@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..errors import ArticleError, ArticleTooLargeError, NoSentencesError
 from ..paths import course_root
+from .attribution import quote_speakers
 from .hedges import find_hedges
 from .lexicon import Lexicon, default_lexicon
 from .mentions import find_mentions
@@ -19,16 +20,14 @@ from .quantities import find_quantities
 from .reading import MAX_ARTICLE_BYTES, normalise_text, read_article_file
 from .sentences import paragraph_spans, sentence_spans
 from .statements import find_quotes, find_statements
-from .datelines import find_dateline
 from .timex import TimeExpression, find_time_expressions, read_anchors, resolve, resolve_ordinal_day
-from .timex_resolve import resolve_anaphora
 
 COLUMNS = {
     "sentences": ["sentence_id", "paragraph", "text", "start", "end"],
     "mentions": ["actor_id", "actor", "kind", "form", "text", "sentence_id", "start", "end"],
-    "quotes": ["text", "speaker_id", "speaker", "sentence_id", "start", "end"],
+    "quotes": ["text", "speaker_id", "speaker", "sentence_id", "start", "end", "attribution", "basis"],
     "statements": ["speaker_id", "speaker", "attribution", "verb", "lemma", "content", "direct",
-                   "sentence_id", "start", "end"],
+                   "sentence_id", "start", "end", "basis", "negated"],
     "quantities": ["text", "value", "unit", "qualifier", "sentence_id", "start", "end"],
     "time_expressions": ["text", "kind", "start_date", "end_date", "basis", "sentence_id", "start", "end"],
     "hedges": ["cue", "kind", "sentence_id", "start", "end"],
@@ -147,10 +146,11 @@ def parse_text(
     anchors = read_anchors()
     time_rows = []
     for (s_start, s_end), found in zip(spans, candidates):
+        sentence_text = text[s_start:s_end] if any(item[2] == "ordinal day" for item in found) else ""
         for start, end, kind, match in found:
             expression = None
             if kind == "ordinal day":
-                expression = resolve_ordinal_day(match, text[s_start:s_end], anchors)
+                expression = resolve_ordinal_day(match, sentence_text, anchors)
                 if expression is None:
                     expression = TimeExpression(start, end, kind, None, None, "no known event to count days from")
             else:
@@ -158,9 +158,7 @@ def parse_text(
                 expression = TimeExpression(start, end, kind, first, last, why)
             time_rows.append((text[start:end], expression.kind, expression.start_date, expression.end_date,
                               expression.basis, sentence_of(start), start, end))
-    time_rows = resolve_anaphora(time_rows)  # "the same day", "the previous day": from the last day named
-    date_spans = [(row[6], row[7]) for row in time_rows
-                  if row[1] in ("date", "month", "year", "ordinal day", "clock", "weekday", "month only")]
+    date_spans = [(row[6], row[7]) for row in time_rows if row[1] in ("date", "month", "year", "ordinal day")]
 
     mentions = find_mentions(text, lexicon)
     mention_rows = [(m.actor.actor_id, m.actor.name, m.actor.kind, m.form, text[m.start:m.end],
@@ -170,18 +168,11 @@ def parse_text(
     quote_spans = find_quotes(text, paragraph_ends)
     statements = find_statements(text, spans, mentions, quote_spans)
     statement_rows = [(st.speaker_id, st.speaker, st.attribution, st.verb, st.lemma, text[st.start:st.end],
-                       st.direct, ids[index], st.start, st.end) for index, st in statements]
-    by_start = sorted((st.start, st.end, st.speaker_id, st.speaker) for _, st in statements if st.end > st.start)
-    statement_starts = [row[0] for row in by_start]
-    quote_rows = []
-    for q_start, q_end in quote_spans:
-        speaker_id, speaker = "", ""
-        index = bisect.bisect_right(statement_starts, q_start) - 1
-        for candidate in by_start[max(0, index - 1) : index + 1][::-1]:  # the statement whose words hold the quote
-            if candidate[0] <= q_start <= candidate[1] + 2:
-                speaker_id, speaker = candidate[2], candidate[3]
-                break
-        quote_rows.append((text[q_start:q_end], speaker_id, speaker, sentence_of(q_start), q_start, q_end))
+                       st.direct, ids[index], st.start, st.end, st.basis, st.negated) for index, st in statements]
+    paragraph_of = [row[1] for row in sentence_rows]
+    speakers = quote_speakers(text, quote_spans, statements, spans, paragraph_of, mentions)
+    quote_rows = [(text[q_start:q_end], speaker_id, speaker, sentence_of(q_start), q_start, q_end, attribution, how)
+                  for (q_start, q_end), (speaker_id, speaker, attribution, how) in zip(quote_spans, speakers)]
 
     quantity_rows = [(text[q.start:q.end], q.value, q.unit, q.qualifier, sentence_of(q.start), q.start, q.end)
                      for q in find_quantities(text, spans, date_spans)]
@@ -204,7 +195,7 @@ def parse_text(
     )
 
 
-_DTYPES = {"start": "int64", "end": "int64", "paragraph": "int64", "value": "float64", "direct": "bool",
+_DTYPES = {"start": "int64", "end": "int64", "paragraph": "int64", "value": "float64", "direct": "bool", "negated": "bool",
            "start_date": "datetime64[s]", "end_date": "datetime64[s]"}
 
 
@@ -234,9 +225,6 @@ def _reference_date(text, spans, candidates, given):
     """The date the article's relative expressions count from, and why."""
     if given is not None:
         return given, f"given by the user: {given:%d %b %Y}"
-    dateline = find_dateline(text)
-    if dateline is not None:
-        return dateline
     for (s_start, _), found in zip(spans, candidates):
         for start, end, kind, match in found:
             if kind == "date" and start < _DATELINE_CHARS and re.search(r"\d{4}", match.group()):
@@ -245,9 +233,10 @@ def _reference_date(text, spans, candidates, given):
                     return first, f"the dateline near the top of the article: '{match.group()}'"
     anchors = read_anchors()
     for (s_start, s_end), found in zip(spans, candidates):
+        sentence_text = text[s_start:s_end] if any(item[2] == "ordinal day" for item in found) else ""
         for start, end, kind, match in found:
             if kind == "ordinal day":
-                expression = resolve_ordinal_day(match, text[s_start:s_end], anchors)
+                expression = resolve_ordinal_day(match, sentence_text, anchors)
                 if expression is not None:
                     return expression.start_date, (
                         f"the article carries no date; it says '{match.group()}', and "
