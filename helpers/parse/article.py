@@ -20,7 +20,9 @@ from .quantities import find_quantities
 from .reading import MAX_ARTICLE_BYTES, normalise_text, read_article_file
 from .sentences import paragraph_spans, sentence_spans
 from .statements import find_quotes, find_statements
+from .datelines import find_dateline
 from .timex import TimeExpression, find_time_expressions, read_anchors, resolve, resolve_ordinal_day
+from .timex_resolve import resolve_anaphora
 
 COLUMNS = {
     "sentences": ["sentence_id", "paragraph", "text", "start", "end"],
@@ -158,7 +160,9 @@ def parse_text(
                 expression = TimeExpression(start, end, kind, first, last, why)
             time_rows.append((text[start:end], expression.kind, expression.start_date, expression.end_date,
                               expression.basis, sentence_of(start), start, end))
-    date_spans = [(row[6], row[7]) for row in time_rows if row[1] in ("date", "month", "year", "ordinal day")]
+    time_rows = resolve_anaphora(time_rows)  # "the same day", "the previous day": from the last day named
+    date_spans = [(row[6], row[7]) for row in time_rows
+                  if row[1] in ("date", "month", "year", "ordinal day", "clock", "weekday", "month only")]
 
     mentions = find_mentions(text, lexicon)
     mention_rows = [(m.actor.actor_id, m.actor.name, m.actor.kind, m.form, text[m.start:m.end],
@@ -225,6 +229,9 @@ def _reference_date(text, spans, candidates, given):
     """The date the article's relative expressions count from, and why."""
     if given is not None:
         return given, f"given by the user: {given:%d %b %Y}"
+    dateline = find_dateline(text)
+    if dateline is not None:
+        return dateline
     for (s_start, _), found in zip(spans, candidates):
         for start, end, kind, match in found:
             if kind == "date" and start < _DATELINE_CHARS and re.search(r"\d{4}", match.group()):

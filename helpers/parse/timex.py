@@ -16,8 +16,12 @@ from .lexicon import trie_regex
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec").split("|")
+# Title case or capitals ("MARCH 12, 2022"); never lower case, so the modal "may" is no month.
+_MONTH = "(?:" + "|".join(v for m in _MONTH_NAMES for v in (m, m.upper()) if len(v) > 3 or v == m) + r")\.?"
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365,
@@ -26,26 +30,58 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 _UNIT = r"(?:days?|weeks?|months?|years?|hours?|minutes?)"
+# Wider vocabulary for durations and periods ("the past few decades", "33 Earth days", "last season").
+_ANY_COUNT = (r"(?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+              r"eighty|ninety|hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a\s+few|few|several|"
+              r"many|a\s+couple\s+of|couple\s+of|a|an|one\s+and\s+a\s+half)")
+_LONG_UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|"
+              r"centuries|century|seasons?|terms?)")
+_QUALIFIER = (r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|nearly|almost|about|"
+              r"around|over|under|some|roughly|approximately|just|only)")
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+_HOLIDAY = (r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:['’]s)?(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|Monday))?|"
+            r"Thanksgiving(?:\s+Day)?|Halloween|Hanukkah|Ramadan|Boxing\s+Day|Valentine['’]s\s+Day|"
+            r"(?:Labou?r|Memorial|Independence|Veterans|Remembrance|Anzac|Australia|Canada|Victory|May)\s+Day)")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("date", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b")),
-    ("date", re.compile(rf"\b(?P<d>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b")),
+    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b")),
+    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b")),
     ("date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("month", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
-    ("date", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[:.]\d)")),
-    ("date", re.compile(rf"\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})\b")),
+    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[:.]\d)")),
+    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?P<m>{_MONTH})\b")),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|by|until|of|during|from|before|after) (?P<y>{_YEAR})\b")),
     ("ordinal day", re.compile(r"\b(?:(?:its|the|their)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)\s+day\b")),
     ("relative", re.compile(rf"\bwithin\s+the\s+(?:next|coming|past|last)\s+(?:(?P<n>{_COUNT})\s+)?(?P<u>{_UNIT})\b", re.I)),
-    ("relative", re.compile(rf"\b(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\s+ago\b", re.I)),
+    ("relative", re.compile(rf"\b(?:{_QUALIFIER}\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\s+ago\b", re.I)),
     ("relative", re.compile(rf"\bin\s+(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\b", re.I)),
     ("duration", re.compile(rf"\b(?:within|for|over|after)\s+(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|tonight)\b", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>(?:last|this|next) (?:week|month|year))\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("relative", re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<rel>(?:last|this|next) (?:week|month|year))\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?:on\s+)?the\s+{_PART_OF_DAY}\s+of\s+)?(?:(?:on|last|next|this|early|late)\s+)?"
+                           rf"(?P<wd>{_WEEKDAY})(?:\s+(?:to|into)\s+{_WEEKDAY})?(?:\s+{_PART_OF_DAY})?\b")),
     ("vague", re.compile(r"\b(?P<vague>recent|recently|previously|earlier|soon|lately|formerly|currently)\b", re.I)),
+    # --- added: bare months and years, periods, durations, parts of the day, clock times, holidays ---
+    ("month only", re.compile(rf"\b(?:(?P<part>early|late|mid)[\s-]+)?(?:(?P<which>last|this|next)\s+)?"
+                              rf"(?P<m>{_FULL_MONTH}|{_FULL_MONTH.upper()})\b(?!\s+\d|\s+[A-Z][a-z])", 0)),
+    ("year", re.compile(rf"(?<![\w$€£.,/-])(?P<y>{_YEAR})(?![\w/-]|[.,]\d|\s*%|\s+per\s*cent)")),
+    ("anaphoric", re.compile(r"\b(?P<det>the\s+same|that|the\s+previous|the\s+following|the\s+next|the)\s+"
+                             r"(?P<u>day|night|morning|evening|week|month|year)(?P<dir>\s+(?:before|after|earlier|later))?\b", re.I)),
+    ("period", re.compile(rf"\b(?:{_QUALIFIER}\s+)?(?:(?P<det>the|that|this|these|those|its|their|his|her|our)\s+)?"
+                          rf"(?:(?P<rel>last|past|next|coming|previous|following|first|final|upcoming|remaining|recent)\s+)?"
+                          rf"(?:(?P<n>{_ANY_COUNT})\s+)?(?:(?:Earth|calendar|business|working|straight|consecutive|full|"
+                          rf"long|whole|entire|short)\s+)?(?P<u>{_LONG_UNIT})(?P<dir>\s+(?:ago|ahead|earlier|later|before|after|running))?\b", re.I)),
+    ("part of day", re.compile(rf"\b(?:(?P<which>this|last|yesterday|tomorrow|every|early\s+this|late\s+last|late)\s+)"
+                               rf"(?P<part>{_PART_OF_DAY})\b|\b(?P<over>overnight|pre-dawn|midnight|dawn)\b", re.I)),
+    ("clock", re.compile(r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
+                         r"(?:\s+(?:local\s+time|[A-Z]{2,4}\b))?|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?:\s+(?:local\s+time|[A-Z]{2,4}\b))?"
+                         r"|\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT)\b|\b24/7\b")),
+    ("holiday", re.compile(rf"(?:\bthe\s+(?:long\s+)?weekend\s+of\s+)?\b(?P<h>{_HOLIDAY})\b|\b(?:in\s+)?the\s+new\s+year\b")),
+    ("season", re.compile(r"\b(?:(?:this|last|next|early|late|the|in)\s+)(?P<s>spring|summer|autumn|fall|winter)\b", re.I)),
+    ("relative", re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+"
+                            r"(?P<rel>(?:the|this|next|last)\s+(?:week|month|year))\b", re.I)),
 ]
-
 
 @dataclass
 class TimeExpression:
@@ -80,40 +116,58 @@ def read_anchors(path: Path | None = None) -> list[Anchor]:
 
 _MONTH_WORDS = frozenset(MONTHS)
 _UNIT_WORDS = frozenset(_UNITS)
+_LONG_UNIT_WORDS = frozenset("nights night weekend weekends fortnight fortnights decade decades century centuries "
+                             "season seasons seconds".split())
+_PART_WORDS = frozenset("morning afternoon evening night overnight dawn midnight".split())
+_HOLIDAY_WORDS = frozenset("christmas easter thanksgiving halloween hanukkah ramadan".split())
+_SEASON_WORDS = frozenset("spring summer autumn fall winter".split())
 _VAGUE = frozenset("recent recently previously earlier soon lately formerly currently".split())
 _DAYS = frozenset("yesterday today tomorrow tonight".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # For each pattern (by index in _PATTERNS): which tokens trigger it, and how far to look back/forward.
 _PLAN: list[tuple[str, int, int]] = [
-    ("month", 24, 30), ("month", 24, 30), ("year", 0, 12), ("month", 24, 30), ("month", 24, 30),
-    ("month", 24, 30), ("year", 24, 0), ("ordinal", 30, 24), ("within", 0, 60), ("unit", 40, 24),
-    ("unit", 40, 2), ("unit", 40, 2), ("day", 0, 0), ("period", 24, 0), ("weekday", 24, 0), ("vague", 0, 0),
+    ("month", 36, 30), ("month", 24, 30), ("year", 0, 12), ("month", 24, 30), ("month", 36, 30),
+    ("month", 24, 30), ("year", 24, 0), ("ordinal", 30, 24), ("within", 0, 60), ("unit", 56, 24),
+    ("unit", 40, 2), ("unit", 40, 2), ("day", 0, 0), ("period", 32, 0), ("weekday", 24, 30), ("vague", 0, 0),
+    ("month", 16, 12), ("year", 0, 14), ("anaphor", 24, 10), ("longunit", 80, 12), ("part", 16, 0),
+    ("clock", 0, 20), ("holiday", 40, 16), ("season", 12, 0), ("period", 48, 0),
 ]
-_TRIGGER_WORDS = sorted({variant for word in _MONTH_WORDS | _UNIT_WORDS | _VAGUE | _DAYS | _WEEKDAYS | {"within"}
+_TRIGGER_WORDS = sorted({variant for word in (_MONTH_WORDS | _UNIT_WORDS | _VAGUE | _DAYS | _WEEKDAYS | {"within"}
+                                              | _LONG_UNIT_WORDS | _PART_WORDS | _HOLIDAY_WORDS | _SEASON_WORDS)
                          for variant in (word, word.capitalize(), word.upper())})
 # One scan finds every word that can start or end a time expression; everything else is skipped.
 # (Case variants instead of re.IGNORECASE: several times faster in Python's regex engine.)
-_TRIGGERS = re.compile(r"\b(?:" + trie_regex(_TRIGGER_WORDS) + r")\b|\d+(?:st|nd|rd|th)\b|\b\d{4}\b")
+_TRIGGERS = re.compile(r"\b(?:" + trie_regex(_TRIGGER_WORDS) + r")\b|\d+(?:st|nd|rd|th)\b"
+                       r"|\b\d{1,2}(?::\d\d)?\s?[aApP]\.?[mM]\b|\b\d{1,2}:\d\d\b|\b\d{4}\s(?:UTC|GMT)\b|\b24/7\b"
+                       r"|\b\d{4}\b")
 
-def _trigger(token: str) -> str | None:
+
+def _triggers(token: str) -> list[str]:
+    """The kinds of trigger a token is: "month", "unit", "clock"… (a word can be several)."""
     lower = token.lower()
     if token[0].isdigit():
         if len(token) == 4 and token.isdigit():
-            return "year"
-        return "ordinal" if lower.endswith(("st", "nd", "rd", "th")) else None
-    if lower in _MONTH_WORDS:
-        return "month"
-    if lower in _UNIT_WORDS:
-        return "unit"
-    if lower in _VAGUE:
-        return "vague"
-    if lower in _DAYS:
-        return "day"
-    if lower in _WEEKDAYS:
-        return "weekday"
+            return ["year"]
+        if lower.endswith(("st", "nd", "rd", "th")):
+            return ["ordinal"]
+        return ["clock"]
+    kinds = []
+    for kind, words in (("month", _MONTH_WORDS), ("unit", _UNIT_WORDS), ("vague", _VAGUE), ("day", _DAYS),
+                        ("weekday", _WEEKDAYS), ("part", _PART_WORDS), ("holiday", _HOLIDAY_WORDS),
+                        ("season", _SEASON_WORDS)):
+        if lower in words:
+            kinds.append(kind)
     if lower == "within":
-        return "within"
-    return None
+        kinds.append("within")
+    if lower in _UNIT_WORDS or lower in _LONG_UNIT_WORDS:
+        kinds.append("longunit")
+    if lower in ("week", "month", "year"):  # they also end "last week"
+        kinds.append("period")
+    if lower in ("day", "night", "morning", "evening", "week", "month", "year"):
+        kinds.append("anaphor")
+    if lower in ("day", "year"):  # "Labour Day", "the new year"
+        kinds.append("holiday")
+    return kinds
 
 
 def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, int, str, re.Match[str]]]:
@@ -124,17 +178,14 @@ def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, in
     """
     triggers: dict[str, list[tuple[int, int]]] = {}
     for token in _TRIGGERS.finditer(text, start, end):
-        kind = _trigger(token.group())
-        if kind is not None:
+        for kind in _triggers(token.group()):
             triggers.setdefault(kind, []).append(token.span())
-        if token.group().lower() in ("week", "month", "year"):  # they also end "last week"
-            triggers.setdefault("period", []).append(token.span())
     found: dict[tuple[int, int, str], tuple[int, int, str, re.Match[str]]] = {}
     for (kind, pattern), (trigger, back, forward) in zip(_PATTERNS, _PLAN):
         for token_start, token_end in triggers.get(trigger, []):
             lo, hi = max(start, token_start - back), min(end, token_end + forward)
             for match in pattern.finditer(text, lo, hi):
-                if match.start() <= token_start and match.end() >= token_end:
+                if match.start() <= token_start and match.end() >= token_end and _plausible(kind, match):
                     found[(match.start(), match.end(), kind)] = (match.start(), match.end(), kind, match)
     ordered = sorted(found.values(), key=lambda item: (item[0], -(item[1] - item[0]), _KIND_ORDER[item[2]]))
     kept: list[tuple[int, int, str, re.Match[str]]] = []
@@ -146,6 +197,46 @@ def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, in
 
 
 _KIND_ORDER = {kind: index for index, kind in reversed(list(enumerate(kind for kind, _ in _PATTERNS)))}
+_BEFORE_MONTH = frozenset("in since until till by of during from through before after and or to early late "
+                          "mid last this next between".split())
+_QUALIFIER_WORDS = frozenset("about around nearly almost over than least most some roughly approximately to".split())
+_EVENT_PLURALS = frozenset("elections games olympics finals midterms polls talks riots protests attacks floods "
+                           "fires wildfires negotiations hearings primaries races championships awards".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{1,3}$")
+_WORD_AFTER = re.compile(r"\s+([a-z][a-z-]*)")
+
+
+def _plausible(kind: str, match: re.Match[str]) -> bool:
+    """Filters that a pattern alone cannot express (kept cheap: they look a few words around)."""
+    text, groups = match.string, match.groupdict()
+    if kind == "month only":
+        if groups["m"].lower() in ("may", "march") and not (groups["part"] or groups["which"]):
+            before = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            return bool(before) and before.group(1).lower() in _BEFORE_MONTH
+        return True
+    if kind == "year" and not match.group().startswith(groups["y"]):
+        return True  # "in 2015": the preposition already says it is a year
+    if kind == "year":
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        if before and before.group(1).lower() in _QUALIFIER_WORDS:
+            return False  # "about 2000 people"
+        after = _WORD_AFTER.match(text, match.end(), match.end() + 30)
+        word = after.group(1) if after else ""
+        return not (len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _EVENT_PLURALS)
+    if kind == "anaphoric":
+        return groups["det"].lower() != "the" or bool(groups["dir"])
+    if kind == "period":
+        if groups["n"] or groups["rel"] or groups["dir"]:
+            return True
+        det = (groups["det"] or "").lower()
+        if det in ("this", "these", "those", "that"):
+            return True
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        return (not det and groups["u"].lower().endswith("s") and bool(before)
+                and before.group(1).lower() in ("for", "over", "in", "within", "after"))
+    if kind == "season" and groups["s"].lower() == "fall":
+        return match.group().split()[0].lower() in ("this", "last", "next", "early", "late")
+    return True
 
 
 _ANCHOR_CACHE: list = [None, None, None]
@@ -171,110 +262,7 @@ def resolve_ordinal_day(match: re.Match[str], sentence: str, anchors: list[Ancho
 
 
 def resolve(kind: str, match: re.Match[str], reference: date | None) -> tuple[str, date | None, date | None, str]:
-    """(kind, start_date, end_date, basis) for one expression."""
-    groups = match.groupdict()
-    if kind == "date" and groups.get("mo"):
-        day = date(int(groups["y"]), int(groups["mo"]), int(groups["d"]))
-        return "date", day, day, "written in full"
-    if kind == "date":
-        month = MONTHS[groups["m"].rstrip(".").lower()]
-        day_number = int(re.sub(r"\D", "", groups["d"]))
-        if groups.get("y"):
-            return "date", *_safe_date(int(groups["y"]), month, day_number, "written in full")
-        if reference is None:
-            return "date", None, None, "day and month without a year, and no reference date"
-        candidates = [_try_date(reference.year + k, month, day_number) for k in (-1, 0, 1)]
-        candidates = [c for c in candidates if c is not None]
-        if not candidates:
-            return "date", None, None, "not a real calendar date"
-        best = min(candidates, key=lambda c: abs((c - reference).days))
-        return "date", best, best, f"year chosen as the one nearest the reference date {reference:%d %b %Y}"
-    if kind == "month":
-        month = MONTHS[groups["m"].rstrip(".").lower()]
-        year = int(groups["y"])
-        last = calendar.monthrange(year, month)[1]
-        return "month", date(year, month, 1), date(year, month, last), "a whole month"
-    if kind == "year":
-        year = int(groups["y"])
-        return "year", date(year, 1, 1), date(year, 12, 31), "a whole year"
-    if kind in ("relative", "duration"):
-        return _resolve_relative(kind, match, reference)
-    if kind == "weekday":
-        return "weekday", None, None, "a weekday without a date: which week is not stated"
-    if kind == "vague":
-        return "vague", None, None, "vague: no date can be given"
-    return kind, None, None, "not resolved"
+    """(kind, start_date, end_date, basis) for one expression (see :mod:`.timex_resolve`)."""
+    from .timex_resolve import resolve as _resolve
 
-
-def _resolve_relative(kind: str, match: re.Match[str], reference: date | None):
-    groups = match.groupdict()
-    text = match.group().lower()
-    if kind == "duration":
-        return "duration", None, None, "a length of time with no stated start"
-    if reference is None:
-        return "relative", None, None, "relative to the article's date, which is unknown"
-    ref = f"{reference:%d %b %Y}"
-    if groups.get("rel"):
-        rel = groups["rel"].lower()
-        offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-        if rel in offsets:
-            day = reference + timedelta(days=offsets[rel])
-            return "relative", day, day, f"reference date {ref} {offsets[rel]:+d} day(s)"
-        which, unit = rel.split()
-        shift = {"last": -1, "this": 0, "next": 1}[which]
-        start, end = _calendar_unit(reference, unit, shift)
-        return "relative", start, end, f"the {unit} {which} relative to the reference date {ref}"
-    count = _count(groups.get("n"))
-    unit = groups["u"].lower()
-    if unit.startswith(("hour", "minute")):
-        return "relative", None, None, "hours or minutes: finer than the reference date"
-    if text.startswith("within"):
-        end = _add(reference, count, unit, +1) if "past" not in text and "last" not in text else reference
-        start = reference if end == _add(reference, count, unit, +1) else _add(reference, count, unit, -1)
-        return "relative", min(start, end), max(start, end), f"{count} {unit} from the reference date {ref}"
-    sign = -1 if text.endswith("ago") else +1
-    day = _add(reference, count, unit, sign)
-    word = "before" if sign < 0 else "after"
-    return "relative", day, day, f"{count} {unit} {word} the reference date {ref}"
-
-
-def _count(value: str | None) -> int:
-    if not value:
-        return 1
-    return int(value) if value.isdigit() else _COUNT_WORDS[value.lower()]
-
-
-def _add(day: date, count: int, unit: str, sign: int) -> date:
-    if unit.startswith("month"):
-        month_index = day.month - 1 + sign * count
-        year, month = day.year + month_index // 12, month_index % 12 + 1
-        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-    if unit.startswith("year"):
-        year = day.year + sign * count
-        return date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
-    return day + timedelta(days=sign * count * _UNITS[unit])
-
-
-def _calendar_unit(reference: date, unit: str, shift: int) -> tuple[date, date]:
-    if unit == "year":
-        year = reference.year + shift
-        return date(year, 1, 1), date(year, 12, 31)
-    if unit == "month":
-        first = _add(reference.replace(day=1), abs(shift), "month", 1 if shift >= 0 else -1) if shift else reference.replace(day=1)
-        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=shift)
-    return monday, monday + timedelta(days=6)
-
-
-def _try_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _safe_date(year: int, month: int, day: int, basis: str) -> tuple[date | None, date | None, str]:
-    value = _try_date(year, month, day)
-    if value is None:
-        return None, None, "not a real calendar date"
-    return value, value, basis
+    return _resolve(kind, match, reference)
