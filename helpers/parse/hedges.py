@@ -6,28 +6,41 @@ import re
 
 from .lexicon import trie_regex
 
+_NUMBER_AHEAD = (r"(?=\s+(?:US|A|C)?[$€£]?\d|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|"
+                 r"million|quarter|third|half)|dozens|hundreds|thousands|millions|a\s+third)\b)")
+_BE = ("is", "are", "was", "were", "be", "been", "being")
+
 HEDGE_CUES: dict[str, tuple[str, ...]] = {
     "evidential": (
-        r"unconfirmed reports? (?:suggests?|says?|indicates?|claims?)", r"reportedly", r"allegedly",
-        r"according to", r"indications?", r"apparently", r"purportedly", r"rumou?rs?", r"unconfirmed",
+        r"unconfirmed reports? (?:suggests?|says?|indicates?|claims?)", r"reportedly", r"allegedly", r"alleged",
+        r"reports (?:suggest|indicate|claim)", r"indications?", r"apparently", r"purportedly", r"rumou?rs?",
+        r"unconfirmed", r"suspected", r"speculation", r"speculated", r"reported(?=\s+to\b)",
         r"it is (?:believed|understood|thought)", r"sources? (?:say|said|suggest)",
+        *(rf"{be} (?:widely |also |still |now )?(?:expected|believed|thought|said|understood|rumou?red)(?=\s+to\b)"
+          for be in _BE),
     ),
     "modal": (r"may(?!\s+\d)", r"might", r"could"),
     "possibility": (
         r"potential", r"potentially", r"possibly", r"possible", r"perhaps", r"maybe", r"likely",
-        r"unlikely", r"probably", r"presumably", r"seemingly",
+        r"unlikely", r"probably", r"presumably", r"seemingly", r"conceivably", r"arguably",
+        r"seems? to", r"seemed to", r"appears? to", r"appeared to", r"sounds? like", r"looks? like",
+        # a speaker's own belief ("I think"): a possibility, in the lessons' kinds
+        r"i (?:don[’']t |do not |didn[’']t )?(?:think|believe|guess|suspect|reckon)",
+        r"we (?:don[’']t |do not )?(?:think|believe|suspect)",
     ),
     "approximator": (
-        r"nearly", r"almost", r"approximately", r"roughly", r"about(?=\s+\d)", r"around(?=\s+\d)",
+        r"nearly", r"almost", r"approximately", r"roughly", rf"about{_NUMBER_AHEAD}", rf"around{_NUMBER_AHEAD}",
         r"some(?=\s+\d)", r"an estimated", r"estimated",
     ),
     "uncertainty": (
         r"unclear", r"uncertain", r"unknown", r"remains to be seen", r"not (?:yet )?clear", r"unverified",
+        r"questions remain",
     ),
 }
 
-# To tell a found cue's kind, match it against each cue without its look-ahead ("about(?=\s+\d)" → "about").
-_KIND_OF = [(kind, re.compile(re.sub(r"\(\?[=!][^)]*\)", "", cue), re.IGNORECASE))
+# To tell a found cue's kind, match it against each cue cut before its closing look-ahead ("about(?=…)" → "about").
+_KIND_OF = [(kind, re.compile(re.split(r"\(\?[=!]", cue)[0], re.IGNORECASE))
             for kind, cues in HEDGE_CUES.items() for cue in cues]
 _KIND_OF_WORD = {cue: kind for kind, cues in HEDGE_CUES.items() for cue in cues if cue.isalpha()}
 _HEDGES = re.compile(
@@ -50,6 +63,9 @@ _STARTS = re.compile(r"\b(?:" + trie_regex(sorted({v for w in _FIRST_WORDS for v
                      + ")")
 
 
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\b[^.;:!?]{0,30}$")
+
+
 def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each hedge cue in ``text[start:end]``."""
     end = len(text) if end is None else end
@@ -65,6 +81,8 @@ def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[tuple
         cue = match.group()
         if cue == "May":  # the month, capitalised mid-sentence
             continue
+        if cue.lower() == "reported" and not _BE_BEFORE.search(text, max(start, match.start() - 40), match.start()):
+            continue  # "was … reported to be" hedges; "officials reported to the minister" does not
         kind = _KIND_OF_WORD.get(cue.lower()) or next(kind for kind, pattern in _KIND_OF if pattern.fullmatch(cue))
         found.append((match.start(), match.end(), kind))
     return found
