@@ -97,7 +97,7 @@ def find_statements(
                 continue
             if lemma in QUOTE_VERBS and not _quote_after(verb.end(), s_end, quotes, quote_starts):
                 continue
-            if lemma == "per" and not re.match(r"\s+[A-Z]", text[verb.end():verb.end() + 3]):
+            if lemma == "per" and not re.match(r"\s+(?:the\s+)?[A-Z]", text[verb.end():verb.end() + 7]):
                 continue
             speaker = _speaker(text, s_start, verb, mentions, starts, in_sentence, results)
             if speaker is None:
@@ -203,6 +203,9 @@ def _after_preposition(text, verb, mentions, starts, s_start):
     """"according to Reuters", "attributable to Spokesperson Jane Roe", "according to him"."""
     after = bisect.bisect_left(starts, verb.end())
     if after < len(mentions) and re.fullmatch(r"\s+(?:the\s+|[A-Z][\w.]*\s+){0,4}", text[verb.end():mentions[after].start]):
+        return _from_mention(_head_of_phrase(text, mentions, after), "named after verb")
+    if after < len(mentions) and re.fullmatch(r"\s+(?:[A-Za-z][\w.-]*\s+){1,4}", text[verb.end():mentions[after].start]) \
+            and mentions[after].actor.kind == "person" and re.match(r"[\s.,;:]", text[mentions[after].end:mentions[after].end + 1] or "."):
         return _from_mention(mentions[after], "named after verb")
     if re.match(r"\s+(?:him|her)\b", text[verb.end():verb.end() + 5]):
         before = bisect.bisect_left(starts, verb.start()) - 1

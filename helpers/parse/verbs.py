@@ -44,6 +44,8 @@ _VERB_STEMS = {
 }
 VERB_LEMMAS = {form: lemma for lemma, forms in _VERB_STEMS.items() for form in (forms.split() if " " not in lemma else [forms])}
 VERB_LEMMAS["according to"] = "according to"
+VERB_LEMMAS["According to"] = "according to"  # at a sentence start
+VERB_LEMMAS["Per"] = "per"
 VERB_LEMMAS["issued the following statement"] = "issue statement"
 VERB_LEMMAS.pop("issued", None)
 VERB_LEMMAS["attributable to"] = "attributable to"

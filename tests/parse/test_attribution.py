@@ -83,3 +83,8 @@ def test_wider_reporting_verbs_have_lemmas():
 def test_participle_takes_the_subject_of_the_sentence():
     table = statements('Minister Ivo Brandt posted a message online blaming the storm, saying "the roads are shut."')
     assert set(table["speaker"]) == {"Ivo Brandt"}
+
+
+def test_according_to_at_a_sentence_start_and_before_a_described_person():
+    table = statements("According to the Lakeside Water Agency, sales fell. The game was hard, according to assistant coach Ben Alder.")
+    assert table.loc[table["lemma"] == "according to", "speaker"].tolist() == ["Lakeside Water Agency", "Ben Alder"]
