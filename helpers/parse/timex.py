@@ -45,12 +45,12 @@ _HOLIDAY = (r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:['’]s)?(?:\s+(?:Day
             r"(?:Labou?r|Memorial|Independence|Veterans|Remembrance|Anzac|Australia|Canada|Victory|May)\s+Day)")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b")),
-    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b")),
+    ("date", re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b")),
+    ("date", re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b")),
     ("date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("month", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
-    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[:.]\d)")),
-    ("date", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?P<m>{_MONTH})\b")),
+    ("date", re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[:.]\d)")),
+    ("date", re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?P<m>{_MONTH})\b")),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|by|until|of|during|from|before|after) (?P<y>{_YEAR})\b")),
     ("ordinal day", re.compile(r"\b(?:(?:its|the|their)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)\s+day\b")),
     ("relative", re.compile(rf"\bwithin\s+the\s+(?:next|coming|past|last)\s+(?:(?P<n>{_COUNT})\s+)?(?P<u>{_UNIT})\b", re.I)),
@@ -137,7 +137,7 @@ _TRIGGER_WORDS = sorted({variant for word in (_MONTH_WORDS | _UNIT_WORDS | _VAGU
                          for variant in (word, word.capitalize(), word.upper())})
 # One scan finds every word that can start or end a time expression; everything else is skipped.
 # (Case variants instead of re.IGNORECASE: several times faster in Python's regex engine.)
-_TRIGGERS = re.compile(r"\b(?:" + trie_regex(_TRIGGER_WORDS) + r")\b|\d+(?:st|nd|rd|th)\b"
+_TRIGGERS = re.compile(r"\b(?:" + trie_regex(_TRIGGER_WORDS) + r")\b|\b\d+(?:st|nd|rd|th)\b"
                        r"|\b\d{1,2}(?::\d\d)?\s?[aApP]\.?[mM]\b|\b\d{1,2}:\d\d\b|\b\d{4}\s(?:UTC|GMT)\b|\b24/7\b"
                        r"|\b\d{4}\b")
 
@@ -197,6 +197,7 @@ def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, in
 
 
 _KIND_ORDER = {kind: index for index, kind in reversed(list(enumerate(kind for kind, _ in _PATTERNS)))}
+_KIND_ORDER["part of day"] = _KIND_ORDER["period"] - 0.5  # "last night" is a night, not a stretch of time
 _BEFORE_MONTH = frozenset("in since until till by of during from through before after and or to early late "
                           "mid last this next between".split())
 _QUALIFIER_WORDS = frozenset("about around nearly almost over than least most some roughly approximately to".split())
