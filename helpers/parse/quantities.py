@@ -118,12 +118,14 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
         span_start = before.start() if before and qualifier else match.start()
         found.append(Quantity(span_start, unit_end or match.end(), value, unit, qualifier))
         last_sentence = sentence
-    taken = [(q.start, q.end) for q in found]
+    found = _join_ranges(text, found)
+    taken_starts = [q.start for q in found]  # in text order and disjoint: one bisect finds any overlap
     for match in _ORDINAL.finditer(text):
         n0, n1 = match.span("n")
         sentence = bisect.bisect_right(starts, n0) - 1
         k = bisect.bisect_right(skip_starts, n0) - 1
-        if sentence < 0 or (k >= 0 and skip[k][0] <= n0 < skip[k][1]) or any(a < n1 and n0 < b for a, b in taken):
+        t = bisect.bisect_left(taken_starts, n1) - 1
+        if sentence < 0 or (k >= 0 and skip[k][0] <= n0 < skip[k][1]) or (t >= 0 and found[t].end > n0):
             continue
         word = match.group("n").lower()
         value = float(_ORDINALS[word]) if word in _ORDINALS else float(re.sub(r"\D", "", word))
@@ -131,6 +133,25 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
         found.append(Quantity(n0, n1, value, unit, "ordinal"))
     found.sort(key=lambda q: q.start)
     return found
+
+
+_BETWEEN = re.compile(r"\b[Bb]etween\s+$")
+_AND = re.compile(r"\s+and\s+")
+
+
+def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"between 36 and 40 people" is one quantity: value the lower bound, qualifier "between", unit of the second."""
+    joined: list[Quantity] = []
+    for q in found:
+        if joined:
+            first = joined[-1]
+            if (not first.qualifier and _AND.fullmatch(text, first.end, q.start)
+                    and _BETWEEN.search(text, max(0, first.start - 9), first.start)):
+                start = _BETWEEN.search(text, max(0, first.start - 9), first.start).start()
+                joined[-1] = Quantity(start, q.end, first.value, q.unit or first.unit, "between")
+                continue
+        joined.append(q)
+    return joined
 
 
 class _FakeMatch:

@@ -1,0 +1,38 @@
+"""Number rules of helpers/parse/quantities.py not covered in test_quantities_dates.py; invented sentences."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import helpers
+
+
+def quantities(text: str) -> list[tuple[str, float, str, str]]:
+    table = helpers.parse_text(text, reference_date=date(2023, 6, 16)).quantities
+    return list(zip(table["text"], table["value"], table["unit"], table["qualifier"]))
+
+
+def test_a_range_is_one_number():
+    assert quantities("Rescuers found between 36 and 40 people.") == [
+        ("between 36 and 40 people", 36.0, "people", "between")]
+
+
+def test_a_money_range_keeps_its_currency():
+    assert quantities("The bridge costs between $5 million and $7 million.") == [
+        ("between $5 million and $7 million", 5e6, "US dollars", "between")]
+
+
+def test_years_and_clock_times_are_not_numbers():
+    assert quantities("The 1987 storm hit at 4:30 a.m. and again at 0100 UTC.") == []
+
+
+def test_approximate_percent_in_words():
+    assert quantities("Prices fell around five percent.") == [("around five percent", 5.0, "percent", "around")]
+
+
+def test_ordinals_are_linear_when_numbers_are_many():
+    text = "The first 5 boats came. " * 4000
+    started = time.perf_counter()
+    helpers.parse_text(text)
+    assert time.perf_counter() - started < 5.0
