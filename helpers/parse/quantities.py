@@ -35,7 +35,8 @@ _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e1
 _CURRENCY = {"$": "US dollars", "€": "euros", "£": "pounds"}
 _STOP_UNITS = frozenset(
     "and or of to in on at by for from the a an as than with per that which who is are was were has have had "
-    "will would could may might".split()
+    "will would could may might since after before until into over under about during against among between "
+    "through last next this these those it its their his her".split()
 )
 _QUALIFIER = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
 _WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)).replace(" ", r"\s+")

@@ -50,7 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("month", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
     ("date", re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[:.]\d)")),
-    ("date", re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?P<m>{_MONTH})\b")),
+    ("date", re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})\b")),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|by|until|of|during|from|before|after) (?P<y>{_YEAR})\b")),
     ("ordinal day", re.compile(r"\b(?:(?:its|the|their)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)\s+day\b")),
     ("relative", re.compile(rf"\bwithin\s+the\s+(?:next|coming|past|last)\s+(?:(?P<n>{_COUNT})\s+)?(?P<u>{_UNIT})\b", re.I)),
@@ -65,7 +65,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # --- added: bare months and years, periods, durations, parts of the day, clock times, holidays ---
     ("month only", re.compile(rf"\b(?:(?P<part>early|late|mid)[\s-]+)?(?:(?P<which>last|this|next)\s+)?"
                               rf"(?P<m>{_FULL_MONTH}|{_FULL_MONTH.upper()})\b(?!\s+\d|\s+[A-Z][a-z])", 0)),
-    ("year", re.compile(rf"(?<![\w$€£.,/-])(?P<y>{_YEAR})(?![\w/-]|[.,]\d|\s*%|\s+per\s*cent)")),
+    ("year", re.compile(rf"(?<![\w$€£.,/])(?<![A-Za-z.]-)(?<![A-Za-z]\d-)(?P<y>{_YEAR})(?![\w/]|-[A-Za-z]|[.,]\d|\s*%|\s+per\s*cent)")),
     ("anaphoric", re.compile(r"\b(?P<det>the\s+same|that|the\s+previous|the\s+following|the\s+next|the)\s+"
                              r"(?P<u>day|night|morning|evening|week|month|year)(?P<dir>\s+(?:before|after|earlier|later))?\b", re.I)),
     ("period", re.compile(rf"\b(?:{_QUALIFIER}\s+)?(?:(?P<det>the|that|this|these|those|its|their|his|her|our)\s+)?"
@@ -224,6 +224,9 @@ def _plausible(kind: str, match: re.Match[str]) -> bool:
         after = _WORD_AFTER.match(text, match.end(), match.end() + 30)
         word = after.group(1) if after else ""
         return not (len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _EVENT_PLURALS)
+    if kind == "relative" and match.group() == "Today":  # "USA Today": part of a name mid-sentence
+        before = text[max(0, match.start() - 2):match.start()]
+        return not (before.endswith(" ") and match.start() >= 2 and text[match.start() - 2].isupper())
     if kind == "anaphoric":
         return groups["det"].lower() != "the" or bool(groups["dir"])
     if kind == "period":

@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from .timex import MONTHS, _COUNT_WORDS, _UNITS
 
 _WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_FUTURE = re.compile(r"\b(?:will|shall|'ll|’ll|is to|are to|scheduled|due|plans?|planned|expected|set to|upcoming|"
-                     r"going to|would)\b")
+_FUTURE = re.compile(r"(?:\b(?:will|shall|is to|are to|scheduled|(?:is|are) due|plans? to|planned to|expected to|"
+                     r"set to|upcoming|going to|would)|['’]ll)\b")
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
              "new year's eve": (12, 31), "new year day": (1, 1), "halloween": (10, 31), "boxing day": (12, 26),
              "valentine's day": (2, 14), "anzac day": (4, 25), "canada day": (7, 1), "australia day": (1, 26),
@@ -151,21 +151,24 @@ _SHIFT_WORDS = {"previous": -1, "before": -1, "earlier": -1, "following": 1, "ne
 def resolve_anaphora(rows: list[tuple]) -> list[tuple]:
     """Date "the same day", "the previous day", "that day"… from the last single day named before them.
 
-    ``rows`` are time-expression rows ``(text, kind, start_date, end_date, basis, ...)`` in text order;
-    resolved rows are returned as new tuples, the others unchanged.
+    ``rows`` are time-expression rows ``(text, kind, start_date, end_date, basis, sentence_id, start, end)``
+    in text order; resolved rows are returned as new tuples, the others unchanged. Right after a day and a
+    comma ("on Tuesday, the day after the flood") the expression is that same day.
     """
-    last: tuple[str, date] | None = None
+    last: tuple | None = None  # (text, day, end offset, sentence id) of the last single day named
     out = []
     for row in rows:
         text, kind, first, final = row[0], row[1], row[2], row[3]
         if kind == "anaphoric" and last is not None and re.search(r"\b(?:day|night|morning|evening)\b", text, re.I):
             words = text.lower().split()
             shift = next((_SHIFT_WORDS[w] for w in words if w in _SHIFT_WORDS), 0)
+            if len(row) > 7 and 0 <= row[6] - last[2] <= 2 and row[5] == last[3]:  # "on Tuesday, the day after …"
+                shift = 0
             day = last[1] + timedelta(days=shift)
             basis = f"{shift:+d} day(s) from '{last[0]}' ({last[1]:%d %b %Y}), the last day named before it"
             row = (text, kind, day, day, basis, *row[5:])
         elif first is not None and first == final and kind not in ("vague", "ordinal day"):
-            last = (text, first)
+            last = (text, first, row[7] if len(row) > 7 else -10, row[5] if len(row) > 7 else None)
         out.append(row)
     return out
 
@@ -187,7 +190,8 @@ def _resolve_relative(kind: str, match: re.Match[str], reference: date | None):
         which, unit = rel.split()
         shift = {"last": -1, "this": 0, "next": 1, "the": 0}[which]
         start, end = _calendar_unit(reference, unit, shift)
-        return "relative", start, end, f"the {unit} {which} relative to the reference date {ref}"
+        which = "the same" if which in ("this", "the") else which
+        return "relative", start, end, f"{which} {unit} as counted from the reference date {ref}"
     count = _count(groups.get("n"))
     unit = groups["u"].lower()
     if unit.startswith(("hour", "minute")):

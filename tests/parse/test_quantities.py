@@ -36,3 +36,7 @@ def test_ordinals_are_linear_when_numbers_are_many():
     started = time.perf_counter()
     helpers.parse_text(text)
     assert time.perf_counter() - started < 5.0
+
+
+def test_a_preposition_is_not_a_unit():
+    assert quantities("It was the fourth since March.")[0][2] == ""

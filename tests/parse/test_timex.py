@@ -147,3 +147,25 @@ def test_time_expressions_are_linear_on_long_runs(junk):
     started = time.perf_counter()
     find_time_expressions(junk, 0, len(junk))
     assert time.perf_counter() - started < 1.0
+
+
+def test_today_inside_a_name_is_not_a_time():
+    assert "Today" not in times("The story ran in USA Today last week.")
+
+
+def test_day_of_month_with_of():
+    assert times("The port shut on the 5th of June.")["5th of June"] == ("date", date(2023, 6, 5))
+
+
+def test_both_years_of_a_year_range():
+    found = helpers.parse_text("The 2014-2016 drought ended.", reference_date=REF).time_expressions
+    assert found["text"].tolist() == ["2014", "2016"]
+
+
+def test_a_day_in_apposition_is_that_same_day():
+    found = times("A man died on Tuesday, the day after the storm.")
+    assert found["the day after"] == ("anaphoric", date(2023, 6, 13))
+
+
+def test_due_to_does_not_point_ahead():
+    assert times("The match on Saturday was called off due to rain.")["on Saturday"] == ("weekday", date(2023, 6, 10))
