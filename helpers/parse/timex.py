@@ -129,7 +129,7 @@ _PLAN: list[tuple[str, int, int]] = [
     ("month", 36, 30), ("month", 24, 30), ("year", 0, 12), ("month", 24, 30), ("month", 36, 30),
     ("month", 24, 30), ("year", 24, 0), ("ordinal", 30, 24), ("within", 0, 60), ("unit", 56, 24),
     ("unit", 40, 2), ("unit", 40, 2), ("day", 0, 0), ("period", 32, 0), ("weekday", 24, 30), ("vague", 0, 0),
-    ("month", 16, 12), ("year", 0, 14), ("anaphor", 24, 10), ("longunit", 80, 12), ("part", 16, 0),
+    ("month", 16, 12), ("year", 0, 14), ("anaphor", 24, 10), ("longunit", 60, 12), ("part", 16, 0),
     ("clock", 0, 20), ("holiday", 40, 16), ("season", 12, 0), ("period", 48, 0),
 ]
 _TRIGGER_WORDS = sorted({variant for word in (_MONTH_WORDS | _UNIT_WORDS | _VAGUE | _DAYS | _WEEKDAYS | {"within"}
@@ -170,6 +170,14 @@ def _triggers(token: str) -> list[str]:
     return kinds
 
 
+_PERIOD_GATE = re.compile(r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                          r"\w+ty|hundred|half|few|several|many|of|last|past|next|coming|previous|following|first|"
+                          r"final|upcoming|remaining|recent|the|that|this|these|those|its|their|his|her|our|earth|"
+                          r"calendar|business|working|straight|consecutive|full|long|whole|entire|short|for|over|in|"
+                          r"within|after))\s+$", re.I)
+_DIRECTION_AFTER = re.compile(r"\s+(?:ago|ahead|earlier|later|before|after|running)\b", re.I)
+
+
 def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, int, str, re.Match[str]]]:
     """Time expressions in ``text[start:end]``, longest first where they overlap.
 
@@ -184,6 +192,9 @@ def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, in
     for (kind, pattern), (trigger, back, forward) in zip(_PATTERNS, _PLAN):
         for token_start, token_end in triggers.get(trigger, []):
             lo, hi = max(start, token_start - back), min(end, token_end + forward)
+            if trigger == "longunit" and not (_PERIOD_GATE.search(text, max(lo, token_start - 16), token_start)
+                                              or _DIRECTION_AFTER.match(text, token_end, hi)):
+                continue  # a period needs a count, "last"/"the"… or "ago"/"ahead" right by its unit (a cheap test first)
             for match in pattern.finditer(text, lo, hi):
                 if match.start() <= token_start and match.end() >= token_end and _plausible(kind, match):
                     found[(match.start(), match.end(), kind)] = (match.start(), match.end(), kind, match)
