@@ -28,13 +28,14 @@ _DATE = re.compile(
 # What may stand before the date on its line: nothing, a label, a place ("WASHINGTON, D.C., "), a byline.
 _PREFIX = re.compile(
     r"\s*(?:(?:(?:Last\s+)?Updated|(?:First\s+)?Published|Posted|Dated?|Released|Issued|Filed)\s*(?:on\s*)?:?\s*"
+    r"(?:\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?,?\s*)?"
     r"|[A-Z][\w.'’ -]{0,40},\s*(?:[A-Z][\w.]{0,15},\s*)?"
     r"|By\s+[^|\n]{1,60}[|•·]\s*"
     r"|[(\[]\s*)?",
 )
 # What may follow it: the end of the line, a separator, a clock time, a wire-service tag, a byline.
 _SUFFIX = re.compile(
-    r"\s*(?:$|[|•·—–(\[)\]]|--?|/|,?\s*(?:at\s+)?\d{1,2}[:.]\d\d|\s*(?:at|by|By)\b|\.\s*$)",
+    r"\s*(?:$|[|•·—–(\[)\]]|--?|/|,?\s*(?:at\s+)?\d{1,2}[:.]\d\d|T\d|\s*(?:at|by|By)\b|\.\s*$)",
 )
 
 

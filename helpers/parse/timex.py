@@ -81,6 +81,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(r"\b(?:(?:this|last|next|early|late|the|in)\s+)(?P<s>spring|summer|autumn|fall|winter)\b", re.I)),
     ("relative", re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+"
                             r"(?P<rel>(?:the|this|next|last)\s+(?:week|month|year))\b", re.I)),
+    ("year", re.compile(rf"\b(?:[Mm]id|[Ee]arly|[Ll]ate)-(?P<y>{_YEAR})\b")),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<y>1[89]\d0|20\d0)s\b")),
 ]
 
 @dataclass
@@ -131,6 +133,7 @@ _PLAN: list[tuple[str, int, int]] = [
     ("unit", 40, 2), ("unit", 40, 2), ("day", 0, 0), ("period", 32, 0), ("weekday", 24, 30), ("vague", 0, 0),
     ("month", 16, 12), ("year", 0, 14), ("anaphor", 24, 10), ("longunit", 60, 12), ("part", 16, 0),
     ("clock", 0, 20), ("holiday", 40, 16), ("season", 12, 0), ("period", 48, 0),
+    ("year", 6, 0), ("year", 16, 0),
 ]
 _TRIGGER_WORDS = sorted({variant for word in (_MONTH_WORDS | _UNIT_WORDS | _VAGUE | _DAYS | _WEEKDAYS | {"within"}
                                               | _LONG_UNIT_WORDS | _PART_WORDS | _HOLIDAY_WORDS | _SEASON_WORDS)
@@ -139,14 +142,14 @@ _TRIGGER_WORDS = sorted({variant for word in (_MONTH_WORDS | _UNIT_WORDS | _VAGU
 # (Case variants instead of re.IGNORECASE: several times faster in Python's regex engine.)
 _TRIGGERS = re.compile(r"\b(?:" + trie_regex(_TRIGGER_WORDS) + r")\b|\b\d+(?:st|nd|rd|th)\b"
                        r"|\b\d{1,2}(?::\d\d)?\s?[aApP]\.?[mM]\b|\b\d{1,2}:\d\d\b|\b\d{4}\s(?:UTC|GMT)\b|\b24/7\b"
-                       r"|\b\d{4}\b")
+                       r"|\b\d{4}s?\b")
 
 
 def _triggers(token: str) -> list[str]:
     """The kinds of trigger a token is: "month", "unit", "clock"… (a word can be several)."""
     lower = token.lower()
     if token[0].isdigit():
-        if len(token) == 4 and token.isdigit():
+        if token[:4].isdigit() and (len(token) == 4 or token[4:] == "s"):
             return ["year"]
         if lower.endswith(("st", "nd", "rd", "th")):
             return ["ordinal"]
@@ -244,7 +247,7 @@ def _plausible(kind: str, match: re.Match[str]) -> bool:
         if groups["n"] or groups["rel"] or groups["dir"]:
             return True
         det = (groups["det"] or "").lower()
-        if det in ("this", "these", "those", "that"):
+        if det in ("this", "these", "those", "that") or (det == "the" and groups["u"].lower() == "weekend"):
             return True
         before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
         return (not det and groups["u"].lower().endswith("s") and bool(before)

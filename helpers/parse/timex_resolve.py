@@ -65,6 +65,9 @@ def resolve(kind: str, match: re.Match[str], reference: date | None) -> tuple[st
         return _resolve_part_of_day(match, reference)
     if kind == "holiday":
         return _resolve_holiday(match, reference)
+    if kind == "decade":
+        first = int(match.group("y"))
+        return "decade", date(first, 1, 1), date(first + 9, 12, 31), "a whole decade"
     if kind == "period":
         return "period", None, None, "a length or stretch of time, not one calendar date"
     if kind == "anaphoric":

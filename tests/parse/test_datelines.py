@@ -45,3 +45,11 @@ def test_a_date_line_sets_the_reference_date_and_its_basis():
 def test_only_the_first_lines_are_read():
     text = "Title\n" + "A line.\n" * 10 + "MARCH 12, 2022\nMore."
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Updated 10:15 AM EST, Tue March 5, 2024\nThe harbour reopened.", date(2024, 3, 5)),
+    ("2021-03-03T10:00:00Z\nThe harbour reopened.", date(2021, 3, 3)),
+])
+def test_date_lines_with_clock_times(text, expected):
+    assert find_dateline(text)[0] == expected

@@ -169,3 +169,10 @@ def test_a_day_in_apposition_is_that_same_day():
 
 def test_due_to_does_not_point_ahead():
     assert times("The match on Saturday was called off due to rain.")["on Saturday"] == ("weekday", date(2023, 6, 10))
+
+
+def test_mid_year_decades_and_the_weekend():
+    found = times("Prices peaked in mid-2021, as in the 1990s, and fell over the weekend.")
+    assert found["mid-2021"] == ("year", date(2021, 1, 1))
+    assert found["the 1990s"] == ("decade", date(1990, 1, 1))
+    assert found["over the weekend"] == ("period", None)
