@@ -214,7 +214,7 @@ _KIND_ORDER = {kind: index for index, kind in reversed(list(enumerate(kind for k
 _KIND_ORDER["part of day"] = _KIND_ORDER["period"] - 0.5  # "last night" is a night, not a stretch of time
 _BEFORE_MONTH = frozenset("in since until till by of during from through before after and or to early late "
                           "mid last this next between".split())
-_QUALIFIER_WORDS = frozenset("about around nearly almost over than least most some roughly approximately to".split())
+_QUALIFIER_WORDS = frozenset("about around nearly almost over than least most some roughly approximately".split())
 _EVENT_PLURALS = frozenset("elections games olympics finals midterms polls talks riots protests attacks floods "
                            "fires wildfires negotiations hearings primaries races championships awards".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{1,3}$")
@@ -233,8 +233,9 @@ def _plausible(kind: str, match: re.Match[str]) -> bool:
         return True  # "in 2015": the preposition already says it is a year
     if kind == "year":
         before = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
-        if before and before.group(1).lower() in _QUALIFIER_WORDS:
-            return False  # "about 2000 people"
+        word = before.group(1).lower() if before else ""
+        if word in _QUALIFIER_WORDS or (word == "to" and text[max(0, before.start() - 3):before.start()] == "up "):
+            return False  # "about 2000 people", "up to 2000"
         after = _WORD_AFTER.match(text, match.end(), match.end() + 30)
         word = after.group(1) if after else ""
         return not (len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _EVENT_PLURALS)

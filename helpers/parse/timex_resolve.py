@@ -71,7 +71,7 @@ def resolve(kind: str, match: re.Match[str], reference: date | None) -> tuple[st
     if kind == "period":
         return "period", None, None, "a length or stretch of time, not one calendar date"
     if kind == "anaphoric":
-        return "anaphoric", None, None, "refers to a day named earlier, and none was found"
+        return "anaphoric", None, None, "refers to a time named earlier: not dated here"
     if kind == "clock":
         return "clock", None, None, "a time of day: finer than a date"
     if kind == "season":
@@ -170,6 +170,7 @@ def resolve_anaphora(rows: list[tuple]) -> list[tuple]:
             day = last[1] + timedelta(days=shift)
             basis = f"{shift:+d} day(s) from '{last[0]}' ({last[1]:%d %b %Y}), the last day named before it"
             row = (text, kind, day, day, basis, *row[5:])
+            last = (text, day, row[7] if len(row) > 7 else -10, row[5] if len(row) > 7 else None)
         elif first is not None and first == final and kind not in ("vague", "ordinal day"):
             last = (text, first, row[7] if len(row) > 7 else -10, row[5] if len(row) > 7 else None)
         out.append(row)

@@ -176,3 +176,14 @@ def test_mid_year_decades_and_the_weekend():
     assert found["mid-2021"] == ("year", date(2021, 1, 1))
     assert found["the 1990s"] == ("decade", date(1990, 1, 1))
     assert found["over the weekend"] == ("period", None)
+
+
+def test_anaphoric_days_chain():
+    found = times("The mill closed on June 2. The previous day, staff left. The same day, the dam broke.")
+    assert found["The same day"] == ("anaphoric", date(2023, 6, 1))
+
+
+def test_a_year_after_to_is_a_year_but_up_to_is_a_number():
+    found = helpers.parse_text("The plan ran from 2010 to 2015. It hired up to 2000 staff.", reference_date=REF)
+    assert found.time_expressions["text"].tolist() == ["from 2010", "2015"]
+    assert found.quantities["value"].tolist() == [2000.0]
