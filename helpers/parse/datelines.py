@@ -59,9 +59,7 @@ def find_dateline(text: str) -> tuple[date, str] | None:
     """
     head = text[:MAX_CHARS]
     seen = 0
-    position = 0
     for line in head.split("\n"):
-        line_start, position = position, position + len(line) + 1
         if not line.strip():
             continue
         seen += 1

@@ -12,7 +12,6 @@ from pathlib import Path
 from ..paths import curated_file
 from .lexicon import trie_regex
 
-
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9

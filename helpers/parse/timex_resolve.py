@@ -17,7 +17,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from .timex import MONTHS, _COUNT_WORDS, _UNITS
+from .timex import _COUNT_WORDS, _UNITS, MONTHS
 
 _WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _FUTURE = re.compile(r"(?:\b(?:will|shall|is to|are to|scheduled|(?:is|are) due|plans? to|planned to|expected to|"
