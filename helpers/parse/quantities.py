@@ -21,8 +21,12 @@ _WORD_NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozens": 24, "dozen": 12, "hundreds of": 200,
     "thousands of": 2000, "tens of thousands": 20000, "hundreds of thousands": 200000, "millions of": 2e6,
     "a couple": 2, "couple": 2, "half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "two-thirds": 2 / 3,
-    "three-quarters": 0.75,
+    "three-quarters": 0.75, "hundreds": 200, "thousands": 2000, "millions": 2e6, "scores of": 40,
 }
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+#: Unit abbreviations written onto the digits ("10km", "2m", "5kg"); k, m and mn scale money.
+_ABBREVIATIONS = ("km", "kg", "mm", "cm", "ft", "mph", "kmh", "lb", "lbs", "kW", "kWh", "MW", "GW", "ha", "mn", "m", "k",
+                  "g", "t", "l", "ml", "mi")
 #: Ordinals that count ("our eleventh drawdown"); only after a determiner, so "might first use" is no number.
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -44,8 +48,9 @@ _QUALIFIER_BEFORE = re.compile(rf"\b(?P<qualifier>{_QUALIFIER})\s+$", re.IGNOREC
 _NUMBER = re.compile(
     rf"(?P<currency>[$€£])?"
     rf"(?:(?P<digits>(?<![\w.,/-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\w.,/-])\d+(?:\.\d+)?)"
-    rf"|(?P<word>\b(?:{_WORDS})\b))"
-    rf"(?:\s*(?P<mult>thousand|million|billion|trillion|bn)\b)?"
+    rf"|(?P<word>\b(?:{_WORDS})\b)(?:-(?P<ones>{'|'.join(_ONES)})\b)?)"
+    rf"(?:\s*(?P<mult>thousand|million|billion|trillion|bn)\b"
+    rf"|(?<=\d)(?P<abbr>(?-i:{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))}))\b)?"
     rf"(?P<percent>\s*%|\s+per\s*cent\b|\s+percent\b)?"
     rf"(?![\w.,]\d|\w|[’']s\b)",
     re.IGNORECASE,
@@ -102,11 +107,18 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
                     or re.match(r"\s+(?:another|day|time)\b", text[match.end():match.end() + 10])):
                 continue
             value = float(_WORD_NUMBERS[re.sub(r"\s+", " ", match.group("word").lower())])
+            if match.group("ones") and value in (20, 30, 40, 50, 60, 70, 80, 90):
+                value += _ONES[match.group("ones").lower()]  # "forty-two"
         else:
             value = float(match.group("digits").replace(",", ""))
         if match.group("mult"):
             value *= _MULTIPLIERS[match.group("mult").lower()]
         unit, unit_end = _unit(text, match, s_end)
+        abbreviation = match.group("abbr")
+        if abbreviation and abbreviation in ("k", "m", "mn") and match.group("currency"):
+            value *= 1e3 if abbreviation == "k" else 1e6  # "$2m", "£40k"
+        elif abbreviation:
+            unit, unit_end = abbreviation, 0  # "10km"
         if match.group("word") and not unit_end and re.match(r"\s+(?:of|and|or|to)\b", text[match.end():match.end() + 5]) is None \
                 and not re.match(r"-\w", text[match.end():match.end() + 2]) and match.group("word").lower() in ("half",):
             continue  # "half" alone ("half the team") is a share, kept only with "of" or a noun

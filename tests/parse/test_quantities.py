@@ -40,3 +40,17 @@ def test_ordinals_are_linear_when_numbers_are_many():
 
 def test_a_preposition_is_not_a_unit():
     assert quantities("It was the fourth since March.")[0][2] == ""
+
+
+def test_compound_number_words_and_bare_vague_amounts():
+    found = quantities("Forty-two were hurt. Hundreds fled.")
+    assert [(t.split()[0], v) for t, v, _, _ in found] == [("Forty-two", 42.0), ("Hundreds", 200.0)]
+
+
+def test_unit_abbreviations_on_the_digits():
+    found = quantities("The lava ran 10km and cost $2m.")
+    assert [(t, v, u) for t, v, u, _ in found] == [("10km", 10.0, "km"), ("$2m", 2e6, "US dollars")]
+
+
+def test_codes_are_not_numbers():
+    assert quantities("COVID-19 and K2-18b spread in the 1990s.") == []
