@@ -103,7 +103,7 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
         if match.group("word"):
             if match.group("word").lower() == "one" and (
                     re.search(r"\b(?:[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Tt]his|[Tt]hat|[Ww]hich)\s+$", text[max(0, position - 8):position])
-                    or not re.match(r"[ -]+(?:of\b|[a-z]{3,})", text[match.end():match.end() + 12])
+                    or not re.match(r"[ -]+(?:of\b|in\s+\w|[a-z]{3,})", text[match.end():match.end() + 12])
                     or re.match(r"\s+(?:another|day|time)\b", text[match.end():match.end() + 10])):
                 continue
             value = float(_WORD_NUMBERS[re.sub(r"\s+", " ", match.group("word").lower())])

@@ -54,3 +54,7 @@ def test_unit_abbreviations_on_the_digits():
 
 def test_codes_are_not_numbers():
     assert quantities("COVID-19 and K2-18b spread in the 1990s.") == []
+
+
+def test_one_in_five():
+    assert quantities("One in five homes flooded.")[0][:2] == ("One", 1.0)
