@@ -68,7 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anaphoric", re.compile(r"\b(?P<det>the\s+same|that|the\s+previous|the\s+following|the\s+next|the)\s+"
                              r"(?P<u>day|night|morning|evening|week|month|year)(?P<dir>\s+(?:before|after|earlier|later))?\b", re.I)),
     ("period", re.compile(rf"\b(?:{_QUALIFIER}\s+)?(?:(?P<det>the|that|this|these|those|its|their|his|her|our)\s+)?"
-                          rf"(?:(?P<rel>last|past|next|coming|previous|following|first|final|upcoming|remaining|recent)\s+)?"
+                          rf"(?:(?P<rel>last|past|next|coming|previous|following|first|final|upcoming|remaining|recent)\s+(?!an?\s))?"
                           rf"(?:(?P<n>{_ANY_COUNT})\s+)?(?:(?:Earth|calendar|business|working|straight|consecutive|full|"
                           rf"long|whole|entire|short)\s+)?(?P<u>{_LONG_UNIT})(?P<dir>\s+(?:ago|ahead|earlier|later|before|after|running))?\b", re.I)),
     ("part of day", re.compile(rf"\b(?:(?P<which>this|last|yesterday|tomorrow|every|early\s+this|late\s+last|late)\s+)"

@@ -37,8 +37,8 @@ def test_hedge_rules(text, expected):
     assert cues(text) == expected
 
 
-def test_according_to_is_an_attribution_not_a_hedge():
-    assert cues("According to the mayor, the dam held.") == []
+def test_according_to_is_kept_as_evidential_for_the_certainty_lesson():
+    assert cues("According to the mayor, the dam held.") == [("According to", "evidential")]
 
 
 def test_the_month_may_is_no_modal():

@@ -187,3 +187,7 @@ def test_a_year_after_to_is_a_year_but_up_to_is_a_number():
     found = helpers.parse_text("The plan ran from 2010 to 2015. It hired up to 2000 staff.", reference_date=REF)
     assert found.time_expressions["text"].tolist() == ["from 2010", "2015"]
     assert found.quantities["value"].tolist() == [2000.0]
+
+
+def test_the_verb_last_is_not_part_of_a_period():
+    assert times("The truce might not last a year.") == {"a year": ("period", None)}
