@@ -5,7 +5,10 @@
 >>> article.quotes  # a pandas DataFrame; every row cites its sentence (¶4.3) and offsets
 """
 
-from .parse.article import TABLES, Article, cite, load_article, load_corpus, parse_text
+# helpers.curated and helpers.notebook after a plain `import helpers`; helpers.start begins a notebook.
+# (helpers.lessons and the widget modules load ipywidgets: import them where needed.)
+from . import curated as curated
+from . import notebook as notebook
 from .errors import (
     ArticleEncodingError,
     ArticleError,
@@ -17,16 +20,27 @@ from .errors import (
     EmptyArticleError,
     NoSentencesError,
 )
+from .notebook.session import start  # noqa: E402
+from .parse.article import TABLES, Article, cite, load_article, load_corpus, parse_text
 from .parse.reading import MAX_ARTICLE_BYTES
 
-# helpers.curated and helpers.notebook after a plain `import helpers`; helpers.start begins a notebook.
-# (helpers.lessons and the widget modules load ipywidgets: import them where needed.)
-from . import curated, notebook  # noqa: E402
-from .notebook.session import start  # noqa: E402
-
 __all__ = [
-    "Article", "TABLES", "cite", "load_article", "load_corpus", "parse_text", "MAX_ARTICLE_BYTES",
-    "CourseError", "ArticleError", "ArticleNotFoundError", "EmptyArticleError", "BinaryFileError", "ArticleEncodingError",
-    "ArticleTooLargeError", "NoSentencesError", "CourseDataMissingError", "start",
+    "Article",
+    "TABLES",
+    "cite",
+    "load_article",
+    "load_corpus",
+    "parse_text",
+    "MAX_ARTICLE_BYTES",
+    "CourseError",
+    "ArticleError",
+    "ArticleNotFoundError",
+    "EmptyArticleError",
+    "BinaryFileError",
+    "ArticleEncodingError",
+    "ArticleTooLargeError",
+    "NoSentencesError",
+    "CourseDataMissingError",
+    "start",
 ]
 __version__ = "0.1.0"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .parse.article import TABLES, load_article
 from .errors import CourseError
+from .parse.article import TABLES, load_article
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,8 +58,10 @@ def _check(folder: Path) -> int:
             problems.append(str(error))
             continue
         problems.extend(offset_problems(article))
-        print(f"ok  {path}: {len(article.sentences)} sentences, {len(article.mentions)} mentions, "
-              f"{len(article.quotes)} quotes, {len(article.statements)} statements")
+        print(
+            f"ok  {path}: {len(article.sentences)} sentences, {len(article.mentions)} mentions, "
+            f"{len(article.quotes)} quotes, {len(article.statements)} statements"
+        )
     curated = folder / "curated"
     if curated.is_dir():
         from .curated import validate_curated

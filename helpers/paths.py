@@ -34,7 +34,8 @@ def curated_file(name: str) -> Path:
         raise CourseDataMissingError(
             f"the course data file {path} is missing, so the parser cannot run as the course expects.",
             fix="Run the course from its folder (the one with seeds/ and notebooks/), or set the "
-                "environment variable COURSE_ROOT to that folder.")
+            "environment variable COURSE_ROOT to that folder.",
+        )
     return path
 
 

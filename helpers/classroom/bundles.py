@@ -39,8 +39,13 @@ def make_bundle(files: list[dict], student: str, created: str | None = None) -> 
         if problem is not None:
             raise AnswerStoreError(f"Cannot bundle an answers file because {problem}.")
         notebooks.append({**json.loads(json.dumps(data)), "student": name})
-    return {"format": BUNDLE_FORMAT, "version": BUNDLE_VERSION, "student": name,
-            "created": created or now_iso(), "notebooks": notebooks}
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "student": name,
+        "created": created or now_iso(),
+        "notebooks": notebooks,
+    }
 
 
 def answers_file_problem(data: Any) -> str | None:
@@ -51,8 +56,9 @@ def answers_file_problem(data: Any) -> str | None:
     for field in ("notebook", "student", "updated"):
         if data.get(field) is not None and not isinstance(data[field], str):
             return f"its '{field}' is not text"
-    if any(entry.get("saved") is not None and not isinstance(entry["saved"], str)
-           for entry in data["answers"].values()):
+    if any(
+        entry.get("saved") is not None and not isinstance(entry["saved"], str) for entry in data["answers"].values()
+    ):
         return "a 'saved' time in it is not text"
     if not all(isinstance(when, str) for when in data.get("locked", {}).values()):
         return "its 'locked' section is damaged"
@@ -116,9 +122,17 @@ def _submission_rows(data: dict, path: Path, root: Path) -> list[dict]:
     rows = []
     for question_id in sorted(set(answers) | set(locked)):
         entry = answers.get(question_id, {})
-        rows.append({"student": student, "notebook": notebook, "question_id": question_id,
-                     "value": entry.get("value"), "saved": entry.get("saved"), "locked": question_id in locked,
-                     "file": str(relative)})
+        rows.append(
+            {
+                "student": student,
+                "notebook": notebook,
+                "question_id": question_id,
+                "value": entry.get("value"),
+                "saved": entry.get("saved"),
+                "locked": question_id in locked,
+                "file": str(relative),
+            }
+        )
     return rows
 
 

@@ -35,15 +35,19 @@ def _size(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one classroom task; a problem is printed as one line, with exit status 2."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.classroom",
-                                     description="Student copies, a submission, or the static site.")
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.classroom", description="Student copies, a submission, or the static site."
+    )
     tasks = parser.add_subparsers(dest="task", required=True)
     student = tasks.add_parser("student", help="student copies in dist/student and dist/student.zip")
     student.add_argument("--notebooks", default=str(course_root() / "notebooks"))
     student.add_argument("--out", default="dist")
     submission = tasks.add_parser("submission", help="one student's answers as HTML and JSON")
-    submission.add_argument("--student", default=os.environ.get(STUDENT_ENV) or None,
-                            help=f"the student's name (default: ${STUDENT_ENV}, then $JUPYTERHUB_USER)")
+    submission.add_argument(
+        "--student",
+        default=os.environ.get(STUDENT_ENV) or None,
+        help=f"the student's name (default: ${STUDENT_ENV}, then $JUPYTERHUB_USER)",
+    )
     submission.add_argument("--answers", default=None, help="answers folder (default: $COURSE_ANSWERS_DIR or answers/)")
     submission.add_argument("--out", default="dist/submission")
     site = tasks.add_parser("site", help="run the notebooks and write them as a static web site")
@@ -54,18 +58,24 @@ def main(argv: list[str] | None = None) -> int:
         if args.task == "student":
             archive = make_student_copies(args.out, args.notebooks)
             copies = sorted((archive.parent / "student" / "notebooks").glob("*.ipynb"))
-            print(f"Wrote {len(copies)} student notebooks to {archive.parent / 'student'} and {archive} ({_size(archive)}).")
+            print(
+                f"Wrote {len(copies)} student notebooks to {archive.parent / 'student'} and {archive} ({_size(archive)})."
+            )
         elif args.task == "submission":
             result = export_submission(args.student, args.answers, args.out)
-            print(f"Wrote the answers of {result.student} ({', '.join(result.notebooks)}):\n"
-                  f"  {result.html_path}  (to read)\n  {result.json_path}  (for the teacher's class summary)")
+            print(
+                f"Wrote the answers of {result.student} ({', '.join(result.notebooks)}):\n"
+                f"  {result.html_path}  (to read)\n  {result.json_path}  (for the teacher's class summary)"
+            )
             for path, reason in result.skipped:
                 print(f"  not included: {path} ({reason})", file=sys.stderr)
         else:
             started = time.perf_counter()
             pages = build_site(args.out, args.notebooks)
-            print(f"Wrote {len(pages)} pages and index.html to {args.out} ({_size(Path(args.out))}) "
-                  f"in {time.perf_counter() - started:.0f} s.")
+            print(
+                f"Wrote {len(pages)} pages and index.html to {args.out} ({_size(Path(args.out))}) "
+                f"in {time.perf_counter() - started:.0f} s."
+            )
     except (CourseError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

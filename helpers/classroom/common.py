@@ -79,8 +79,7 @@ def describe_question(notebook: str, question_id: str) -> str | None:
         return f"Forecast (probability from 0 to 1): {_forecast_texts()[question_id]}"
     match = re.fullmatch(r"stance\.(\d+\.\d+)\.(.+)", question_id)
     if match:
-        return (f"Stance toward the decision of the statement in ¶{match[1]} "
-                f"(reporting verb '{match[2]}')")
+        return f"Stance toward the decision of the statement in ¶{match[1]} (reporting verb '{match[2]}')"
     return None
 
 

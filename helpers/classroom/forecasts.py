@@ -10,8 +10,9 @@ from .common import FORECAST_NOTEBOOK, forecast_questions, is_answered, natural_
 BASELINE_FORECAST = 0.5
 
 
-def forecast_table(answers: pd.DataFrame, notebook: str = FORECAST_NOTEBOOK,
-                   questions: pd.DataFrame | None = None) -> pd.DataFrame:
+def forecast_table(
+    answers: pd.DataFrame, notebook: str = FORECAST_NOTEBOOK, questions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per student and forecast question answered with a probability from 0 to 1.
 
     Columns: student, question_id, forecast, outcome, squared_error, locked.
@@ -30,8 +31,9 @@ def forecast_table(answers: pd.DataFrame, notebook: str = FORECAST_NOTEBOOK,
             invalid.append((row.student, row.question_id, value))
             continue
         outcome = int(outcomes[row.question_id])
-        rows.append([row.student, row.question_id, float(value), outcome, (float(value) - outcome) ** 2,
-                     bool(row.locked)])
+        rows.append(
+            [row.student, row.question_id, float(value), outcome, (float(value) - outcome) ** 2, bool(row.locked)]
+        )
     table = pd.DataFrame(rows, columns=["student", "question_id", "forecast", "outcome", "squared_error", "locked"])
     table = table.sort_values(["student", "question_id"], key=lambda s: s.map(natural_key), kind="stable")
     table = table.reset_index(drop=True)
@@ -50,12 +52,14 @@ def forecast_scores(forecasts: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     forecasts = forecasts.assign(baseline_error=(BASELINE_FORECAST - forecasts["outcome"]) ** 2)
     grouped = forecasts.groupby("student", sort=False)
-    table = pd.DataFrame({
-        "questions": grouped["question_id"].count(),
-        "locked": grouped["locked"].sum().astype(int),
-        "brier": grouped["squared_error"].mean(),
-        "baseline": grouped["baseline_error"].mean(),
-    }).reset_index()
+    table = pd.DataFrame(
+        {
+            "questions": grouped["question_id"].count(),
+            "locked": grouped["locked"].sum().astype(int),
+            "brier": grouped["squared_error"].mean(),
+            "baseline": grouped["baseline_error"].mean(),
+        }
+    ).reset_index()
     table["better_than_baseline"] = table["brier"] < table["baseline"]
     return table[columns]
 
@@ -71,8 +75,10 @@ def forecast_message(scores: pd.DataFrame) -> str:
         return "No student has made a forecast yet."
     mean = class_mean_brier(scores)
     verdict = "better than" if mean < 0.25 else ("the same as" if mean == 0.25 else "worse than")
-    return (f"Class mean Brier score {mean:.3f} over {len(scores)} students: {verdict} always saying 0.5 "
-            f"(0.25). {int(scores['better_than_baseline'].sum())} of {len(scores)} students beat 0.25.")
+    return (
+        f"Class mean Brier score {mean:.3f} over {len(scores)} students: {verdict} always saying 0.5 "
+        f"(0.25). {int(scores['better_than_baseline'].sum())} of {len(scores)} students beat 0.25."
+    )
 
 
 def forecast_spread(forecasts: pd.DataFrame, questions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -80,6 +86,7 @@ def forecast_spread(forecasts: pd.DataFrame, questions: pd.DataFrame | None = No
     questions = forecast_questions() if questions is None else questions
     stats = forecasts.groupby("question_id")["forecast"].agg(["count", "min", "median", "mean", "max"])
     table = questions[["question_id", "question", "outcome"]].merge(
-        stats.reset_index().rename(columns={"count": "forecasts"}), on="question_id", how="left")
+        stats.reset_index().rename(columns={"count": "forecasts"}), on="question_id", how="left"
+    )
     table["forecasts"] = table["forecasts"].fillna(0).astype(int)
     return table

@@ -24,8 +24,11 @@ def person_name(name: Any, what: str = "student name") -> str:
     """
     if not isinstance(name, str):
         raise AnswerStoreError(f"The {what} must be text, not {type(name).__name__}.")
-    visible = "".join(" " if char.isspace() else char for char in unicodedata.normalize("NFC", name)
-                      if char.isspace() or unicodedata.category(char)[0] != "C")
+    visible = "".join(
+        " " if char.isspace() else char
+        for char in unicodedata.normalize("NFC", name)
+        if char.isspace() or unicodedata.category(char)[0] != "C"
+    )
     cleaned = " ".join(visible.split())[:MAX_NAME_LENGTH].strip()
     if not cleaned:
         raise AnswerStoreError(f"The {what} {name!r} is empty.")

@@ -9,7 +9,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..paths import course_root
@@ -64,7 +64,7 @@ def notebook_title(nb) -> tuple[str, str]:
 
 def index_html(pages: list[Page]) -> str:
     """The site's front page: a link to every notebook page, with its completion time (all escaped)."""
-    built = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    built = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return render("site_index.html", pages=pages, built=built)
 
 
@@ -76,8 +76,9 @@ def _link_pages(body: str) -> str:
     return _NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
 
 
-def build_site(out_dir: Path | str | None = None, notebooks_dir: Path | str | None = None,
-               timeout: int = 120) -> list[Page]:
+def build_site(
+    out_dir: Path | str | None = None, notebooks_dir: Path | str | None = None, timeout: int = 120
+) -> list[Page]:
     """Run every ``[0-9]*.ipynb`` course notebook and write it as HTML (lab template) plus ``index.html``.
 
     Widget state is embedded. Answers go to a temporary folder, never to the real ``answers/``.
@@ -103,7 +104,8 @@ def build_site(out_dir: Path | str | None = None, notebooks_dir: Path | str | No
             started = time.perf_counter()
             try:
                 ExecutePreprocessor(timeout=timeout, kernel_name="python3", store_widget_state=True).preprocess(
-                    nb, {"metadata": {"path": str(notebooks_dir)}})
+                    nb, {"metadata": {"path": str(notebooks_dir)}}
+                )
             except CellExecutionError as error:
                 failures.append(f"{path.name}: {error.ename}: {error.evalue}")
                 continue

@@ -20,8 +20,11 @@ def stance_codes(answers: pd.DataFrame, notebook: str = STANCE_NOTEBOOK) -> pd.D
     """
     chosen = answers[(answers["notebook"] == notebook) & answers["question_id"].str.startswith("stance.")]
     valid = chosen[chosen["value"].isin(STANCES)].drop_duplicates(["student", "question_id"], keep="last")
-    invalid = [(r.student, r.question_id, r.value) for r in chosen.itertuples(index=False)
-               if is_answered(r.value) and r.value not in STANCES]
+    invalid = [
+        (r.student, r.question_id, r.value)
+        for r in chosen.itertuples(index=False)
+        if is_answered(r.value) and r.value not in STANCES
+    ]
     table = valid.pivot(index="question_id", columns="student", values="value") if len(valid) else pd.DataFrame()
     if len(table):
         table = table.reindex(sorted(table.index, key=natural_key))
@@ -39,7 +42,8 @@ def reference_stances(article_id: str = COURSE_SEED_ID) -> pd.Series:
     """
     coding = load_table("reference_coding")
     coding = coding[coding["article_id"].str.strip() == article_id]
-    ids, seen = [], {}
+    ids: list[str] = []
+    seen: dict[str, int] = {}
     for sentence_id, verb in zip(coding["sentence_id"], coding["verb"]):
         base = f"stance.{sentence_id.strip()}.{verb.strip().lower()}"
         seen[base] = seen.get(base, 0) + 1
@@ -92,7 +96,12 @@ def stance_message(agreement: pd.DataFrame, pairs: pd.DataFrame) -> str:
     scored = agreement.dropna(subset=["kappa"])
     if scored.empty:
         return "No student has coded a statement yet."
-    between = (f"; between pairs of students it is {mean_pairwise_kappa(pairs):.2f} ({len(pairs)} pairs)"
-               if len(pairs) else "; no two students coded enough of the same statements to compare")
-    return (f"Mean Cohen's kappa with the reference coding: {scored['kappa'].mean():.2f} "
-            f"({len(scored)} students){between}. 1 is perfect agreement, 0 is what chance would give.")
+    between = (
+        f"; between pairs of students it is {mean_pairwise_kappa(pairs):.2f} ({len(pairs)} pairs)"
+        if len(pairs)
+        else "; no two students coded enough of the same statements to compare"
+    )
+    return (
+        f"Mean Cohen's kappa with the reference coding: {scored['kappa'].mean():.2f} "
+        f"({len(scored)} students){between}. 1 is perfect agreement, 0 is what chance would give."
+    )

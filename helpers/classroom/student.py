@@ -20,7 +20,9 @@ def _strip_notebook(path: Path):
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as error:
-        raise ClassroomError(f"{path} is not a readable notebook ({error}). Open it in JupyterLab and save it again.") from error
+        raise ClassroomError(
+            f"{path} is not a readable notebook ({error}). Open it in JupyterLab and save it again."
+        ) from error
     resources: dict = {}
     nb, resources = TagRemovePreprocessor(enabled=True, remove_cell_tags=["solution"]).preprocess(nb, resources)
     nb, resources = ClearOutputPreprocessor(enabled=True).preprocess(nb, resources)
@@ -41,8 +43,7 @@ Your answers are saved as you type (in the `answers/` folder of the course). Whe
 """
 
 
-def make_student_copies(out_dir: Path | str | None = None,
-                        notebooks_dir: Path | str | None = None) -> Path:
+def make_student_copies(out_dir: Path | str | None = None, notebooks_dir: Path | str | None = None) -> Path:
     """Write ``<out>/student/`` (notebooks without solutions or outputs, seeds, helpers) and ``<out>/student.zip``.
 
     Only the notebooks directly in ``notebooks_dir`` are copied (not ``instructor/`` or ``app/``).

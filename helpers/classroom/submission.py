@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -56,17 +57,21 @@ def _student_name(given: str | None, files: list[dict]) -> str:
     for candidate in (given, os.environ.get("JUPYTERHUB_USER")):
         if candidate and candidate.strip():
             return candidate.strip()
-    names = {data.get("student") for data in files if data.get("student")}
+    names = {str(data["student"]) for data in files if data.get("student")}
     if len(names) == 1:
         return names.pop()
     raise ClassroomError(
         "Say whose answers these are: type your name next to the button, or run "
-        "`make submission STUDENT=\"Ana Garcia\"` (or `python -m helpers.classroom submission --student NAME`)."
+        '`make submission STUDENT="Ana Garcia"` (or `python -m helpers.classroom submission --student NAME`).'
     )
 
 
-def export_submission(student: str | None = None, answers_dir: Path | str | None = None,
-                      out_dir: Path | str | None = None, today: date | None = None) -> Submission:
+def export_submission(
+    student: str | None = None,
+    answers_dir: Path | str | None = None,
+    out_dir: Path | str | None = None,
+    today: date | None = None,
+) -> Submission:
     """Write ``<student>_<date>_submission.html`` (readable) and ``….json`` (raw answers of all notebooks).
 
     Raises ClassroomError if there are no answers yet or no student name is known.
@@ -105,17 +110,26 @@ def _notebook_section(data: dict) -> dict:
     prompts = data.get("questions", {})
     locks = data.get("locked", {})
     ids = sorted(set(data["answers"]) | set(locks), key=natural_key)
-    rows = [{"id": question_id,
-             "prompt": prompts.get(question_id) or describe_question(notebook, question_id) or "",
-             "answer": format_value(data["answers"].get(question_id, {}).get("value")),
-             "saved": data["answers"].get(question_id, {}).get("saved") or "-",
-             "locked": locks.get(question_id)} for question_id in ids]
+    rows = [
+        {
+            "id": question_id,
+            "prompt": prompts.get(question_id) or describe_question(notebook, question_id) or "",
+            "answer": format_value(data["answers"].get(question_id, {}).get("value")),
+            "saved": data["answers"].get(question_id, {}).get("saved") or "-",
+            "locked": locks.get(question_id),
+        }
+        for question_id in ids
+    ]
     answered = sum(is_answered(data["answers"].get(q, {}).get("value")) for q in ids)
     return {"name": notebook, "updated": data.get("updated") or "-", "answered": answered, "rows": rows}
 
 
-def submission_html(bundle: dict, skipped: list[tuple[Path, str]] = ()) -> str:
+def submission_html(bundle: dict, skipped: Sequence[tuple[Path, str]] = ()) -> str:
     """One self-contained HTML page: per notebook, each question's text and the answer (all escaped)."""
-    return render("submission.html", student=bundle["student"], created=bundle["created"],
-                  notebooks=[_notebook_section(data) for data in bundle["notebooks"]],
-                  skipped=[(Path(path).name, reason) for path, reason in skipped])
+    return render(
+        "submission.html",
+        student=bundle["student"],
+        created=bundle["created"],
+        notebooks=[_notebook_section(data) for data in bundle["notebooks"]],
+        skipped=[(Path(path).name, reason) for path, reason in skipped],
+    )

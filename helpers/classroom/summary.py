@@ -49,8 +49,12 @@ def _one_answer_each(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, i
     conflicts = table[differing].sort_values([*_ANSWER, "file"], key=lambda s: s.map(natural_key), kind="stable")
     kept = table[~differing].assign(locked=table[~differing].groupby(_ANSWER)["locked"].transform("all"))
     before = len(kept)
-    kept = (kept.sort_values("file", kind="stable").drop_duplicates(_ANSWER, keep="first")
-            .sort_values(_ANSWER, kind="stable").reset_index(drop=True))
+    kept = (
+        kept.sort_values("file", kind="stable")
+        .drop_duplicates(_ANSWER, keep="first")
+        .sort_values(_ANSWER, kind="stable")
+        .reset_index(drop=True)
+    )
     return kept, conflicts.reset_index(drop=True), before - len(kept)
 
 
@@ -68,21 +72,32 @@ def load_class(folder: Path | str) -> pd.DataFrame:
         raise ClassroomError(f"{error} Set SUBMISSIONS to the folder where you put the students' files.") from error
     attrs = dict(table.attrs)
     table["student"] = _one_name_per_student(table["student"])
-    known = pd.Series([is_course_question(notebook, question_id)
-                       for notebook, question_id in zip(table["notebook"], table["question_id"])],
-                      index=table.index, dtype=bool)
+    known = pd.Series(
+        [
+            is_course_question(notebook, question_id)
+            for notebook, question_id in zip(table["notebook"], table["question_id"])
+        ],
+        index=table.index,
+        dtype=bool,
+    )
     unknown = table[~known][["student", "notebook", "question_id", "file"]]
     table, conflicts, duplicates = _one_answer_each(table[known])
-    table.attrs = {**attrs, "root": Path(folder).expanduser(), "duplicates": duplicates,
-                   "conflicts": conflicts.to_dict("records"),
-                   "unknown": unknown.to_dict("records")}
+    table.attrs = {
+        **attrs,
+        "root": Path(folder).expanduser(),
+        "duplicates": duplicates,
+        "conflicts": conflicts.to_dict("records"),
+        "unknown": unknown.to_dict("records"),
+    }
     return table
 
 
 def conflicting_answers(answers: pd.DataFrame) -> pd.DataFrame:
     """Answers a student gave differently in several files (left out of everything): one row per file."""
-    rows = [[r["student"], r["notebook"], r["question_id"], r["file"], format_value(r["value"]), r["saved"]]
-            for r in answers.attrs.get("conflicts", [])]
+    rows = [
+        [r["student"], r["notebook"], r["question_id"], r["file"], format_value(r["value"]), r["saved"]]
+        for r in answers.attrs.get("conflicts", [])
+    ]
     return pd.DataFrame(rows, columns=["student", "notebook", "question_id", "file", "value", "saved"])
 
 
@@ -95,11 +110,13 @@ def class_overview(answers: pd.DataFrame) -> str:
     """One sentence: how many students, notebooks, answers, unreadable files and conflicting answers."""
     skipped = len(answers.attrs.get("skipped", []))
     conflicts = len({(r["student"], r["notebook"], r["question_id"]) for r in answers.attrs.get("conflicts", [])})
-    return (f"{answers['student'].nunique()} students, {answers['notebook'].nunique()} notebooks, "
-            f"{int(answers['value'].map(is_answered).sum())} answers; {skipped} file(s) could not be read"
-            f"{' (listed at the end)' if skipped else ''}; {conflicts} answer(s) given differently in two files, "
-            f"left out{' (listed at the end)' if conflicts else ''}; {answers.attrs.get('duplicates', 0)} "
-            "answer(s) handed in twice the same, counted once.")
+    return (
+        f"{answers['student'].nunique()} students, {answers['notebook'].nunique()} notebooks, "
+        f"{int(answers['value'].map(is_answered).sum())} answers; {skipped} file(s) could not be read"
+        f"{' (listed at the end)' if skipped else ''}; {conflicts} answer(s) given differently in two files, "
+        f"left out{' (listed at the end)' if conflicts else ''}; {answers.attrs.get('duplicates', 0)} "
+        "answer(s) handed in twice the same, counted once."
+    )
 
 
 def completion_table(answers: pd.DataFrame) -> pd.DataFrame:

@@ -8,5 +8,12 @@ from .load import fact_citation, load_table, split_list
 from .schema import REFERENCE_DATE, TABLE_NAMES, CuratedDataError
 from .validate import validate_curated
 
-__all__ = ["REFERENCE_DATE", "TABLE_NAMES", "CuratedDataError", "fact_citation", "load_table", "split_list",
-           "validate_curated"]
+__all__ = [
+    "REFERENCE_DATE",
+    "TABLE_NAMES",
+    "CuratedDataError",
+    "fact_citation",
+    "load_table",
+    "split_list",
+    "validate_curated",
+]

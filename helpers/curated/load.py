@@ -51,18 +51,29 @@ def load_table(name: str, folder: Path | str | None = None) -> pd.DataFrame:
     """
     frame = _read_raw(name, folder)
     for column in DATE_COLUMNS.get(name, []):
-        frame = _convert(frame, name, column, "dates in YYYY-MM-DD form",
-                         lambda text: pd.to_datetime(text, format="%Y-%m-%d", errors="coerce"))
+        frame = _convert(
+            frame,
+            name,
+            column,
+            "dates in YYYY-MM-DD form",
+            lambda text: pd.to_datetime(text, format="%Y-%m-%d", errors="coerce"),
+        )
     for column in INTEGER_COLUMNS.get(name, []):
-        frame = _convert(frame, name, column, "whole numbers",
-                         lambda text: pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce"))
+        frame = _convert(
+            frame,
+            name,
+            column,
+            "whole numbers",
+            lambda text: pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce"),
+        )
         if column in frame.columns:
             frame[column] = frame[column].astype("Int64")
     return frame
 
 
-def _convert(frame: pd.DataFrame, name: str, column: str, what: str,
-             convert: Callable[[pd.Series], pd.Series]) -> pd.DataFrame:
+def _convert(
+    frame: pd.DataFrame, name: str, column: str, what: str, convert: Callable[[pd.Series], pd.Series]
+) -> pd.DataFrame:
     """Convert one text column (empty cells become missing); name the rows that do not convert."""
     if column not in frame.columns:
         return frame
@@ -71,8 +82,10 @@ def _convert(frame: pd.DataFrame, name: str, column: str, what: str,
     bad = frame.index[(text != "") & converted.isna()]
     if len(bad):
         rows = ", ".join(str(i + 2) for i in bad)
-        raise CuratedDataError(f"{name}.csv, column '{column}': rows {rows} are not {what}. "
-                               "Run helpers.curated.validate_curated() for details.")
+        raise CuratedDataError(
+            f"{name}.csv, column '{column}': rows {rows} are not {what}. "
+            "Run helpers.curated.validate_curated() for details."
+        )
     frame[column] = converted
     return frame
 

@@ -44,8 +44,9 @@ def _parse(rule: str) -> tuple[tuple[tuple[str, str, str, re.Pattern[str] | str]
             if table not in COLUMNS:
                 raise RuleError(f"the rule {part!r} names no parsed table; use one of: {', '.join(COLUMNS)}.")
             if column not in COLUMNS[table]:
-                raise RuleError(f"the rule {part!r} names no column of {table}; use one of: "
-                                f"{', '.join(COLUMNS[table])}.")
+                raise RuleError(
+                    f"the rule {part!r} names no column of {table}; use one of: {', '.join(COLUMNS[table])}."
+                )
             pattern: re.Pattern[str] | str = value
             if operator == "~":
                 if len(value) > 1 and value.startswith("/") and value.endswith("/"):
@@ -70,8 +71,9 @@ def rule_problem(rule: str) -> str | None:
     return None
 
 
-def _sentences_where(article: Article, table_name: str, column: str, operator: str,
-                     pattern: re.Pattern[str] | str) -> set[str]:
+def _sentences_where(
+    article: Article, table_name: str, column: str, operator: str, pattern: re.Pattern[str] | str
+) -> set[str]:
     table = article.table(table_name)
     if table.empty:
         return set()

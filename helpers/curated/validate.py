@@ -10,9 +10,27 @@ import pandas as pd
 from .load import _folder, _read_raw, split_list
 from .rules import rule_problem
 from .schema import (
-    COLUMNS, DATE_COLUMNS, ENUMS, FACT_ID, FACT_ID_COLUMNS, FACT_IDS_COLUMNS, INTEGER_COLUMNS, ISO_DATE, MAX_TITLE,
-    NO_INTERPRETATION, REFERENCE_DATE, REQUIRED_CELLS, RULE_COLUMNS, SENTENCE_ID, SNAKE_ID, TABLE_NAMES, UNIQUE_KEYS,
-    UNNAMED_SOURCES, URL_COLUMNS, URL_IN_TEXT, CuratedDataError,
+    COLUMNS,
+    DATE_COLUMNS,
+    ENUMS,
+    FACT_ID,
+    FACT_ID_COLUMNS,
+    FACT_IDS_COLUMNS,
+    INTEGER_COLUMNS,
+    ISO_DATE,
+    MAX_TITLE,
+    NO_INTERPRETATION,
+    REFERENCE_DATE,
+    REQUIRED_CELLS,
+    RULE_COLUMNS,
+    SENTENCE_ID,
+    SNAKE_ID,
+    TABLE_NAMES,
+    UNIQUE_KEYS,
+    UNNAMED_SOURCES,
+    URL_COLUMNS,
+    URL_IN_TEXT,
+    CuratedDataError,
 )
 
 
@@ -50,8 +68,7 @@ def _check_integers(name: str, frame: pd.DataFrame, problems: list[str]) -> None
             value = value.strip().replace(",", "")
             if value and not value.isdigit():
                 problems.append(
-                    f"{_where(name, i, column)}: {value!r} is not a whole number; "
-                    "type digits only, e.g. 10000."
+                    f"{_where(name, i, column)}: {value!r} is not a whole number; type digits only, e.g. 10000."
                 )
 
 
@@ -97,8 +114,7 @@ def _check_structure(name: str, frame: pd.DataFrame, problems: list[str]) -> boo
         for i, value in enumerate(frame[column], start=2):
             if value.strip() and value.strip() not in allowed:
                 problems.append(
-                    f"{_where(name, i, column)}: {value!r} is not allowed; "
-                    f"use one of: {', '.join(allowed)}."
+                    f"{_where(name, i, column)}: {value!r} is not allowed; use one of: {', '.join(allowed)}."
                 )
     _check_dates(name, frame, problems)
     _check_integers(name, frame, problems)
@@ -110,9 +126,7 @@ def _fact_has_url(facts: pd.DataFrame, fact_id: str) -> bool:
     return bool(len(match)) and bool(URL_IN_TEXT.search(match.iloc[0]))
 
 
-def _check_fact_refs(
-    name: str, frame: pd.DataFrame, confidence: dict[str, str], problems: list[str]
-) -> None:
+def _check_fact_refs(name: str, frame: pd.DataFrame, confidence: dict[str, str], problems: list[str]) -> None:
     multi = FACT_IDS_COLUMNS.get(name, [])
     for column in FACT_ID_COLUMNS.get(name, []) + multi:
         for i, value in enumerate(frame[column], start=2):
@@ -155,9 +169,7 @@ def _check_urls(name: str, frame: pd.DataFrame, facts: pd.DataFrame | None, prob
                     )
 
 
-def _check_table_rules(
-    name: str, frame: pd.DataFrame, actor_ids: set[str] | None, problems: list[str]
-) -> None:
+def _check_table_rules(name: str, frame: pd.DataFrame, actor_ids: set[str] | None, problems: list[str]) -> None:
     """Checks that only apply to one table (speakers are skipped if actors.csv is unusable)."""
     if name == "facts":
         for i, (fid, section) in enumerate(zip(frame["fact_id"], frame["section"]), start=2):
@@ -169,8 +181,7 @@ def _check_table_rules(
                 )
             elif fid and section.strip() and fid[0] != section.strip():
                 problems.append(
-                    f"{_where(name, i, 'section')}: section {section!r} does not match fact id "
-                    f"{fid!r}; use {fid[0]!r}."
+                    f"{_where(name, i, 'section')}: section {section!r} does not match fact id {fid!r}; use {fid[0]!r}."
                 )
     if name == "actors":
         states = set(frame.loc[frame["kind"].str.strip() == "state", "actor_id"].str.strip())

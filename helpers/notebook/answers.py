@@ -27,7 +27,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +70,10 @@ def safe_name(name: str, what: str = "name") -> str:
     """
     if not isinstance(name, str):
         raise AnswerStoreError(f"The {what} must be text, not {type(name).__name__}.")
-    kept = "".join(char if char in "_.-" or unicodedata.category(char)[0] in "LMN" else " "
-                   for char in unicodedata.normalize("NFKC", name))
+    kept = "".join(
+        char if char in "_.-" or unicodedata.category(char)[0] in "LMN" else " "
+        for char in unicodedata.normalize("NFKC", name)
+    )
     cleaned = "_".join(kept.split()).strip("._-")
     while len(cleaned.encode("utf-8")) > _MAX_NAME_BYTES:
         cleaned = cleaned[:-1].rstrip("._-")
@@ -85,7 +87,7 @@ def safe_name(name: str, what: str = "name") -> str:
 
 def now_iso() -> str:
     """Current UTC time as an ISO 8601 string (seconds precision)."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _json_value(value: Any, question_id: str, where: str = "the answer") -> Any:
@@ -152,7 +154,7 @@ def format_problem(data: Any, notebook: str | None = None) -> str | None:
 
 def _aside_path(path: Path) -> Path:
     """A free ``<name>.corrupt-<UTC timestamp>[-N].json`` path next to ``path``."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     candidate = path.with_name(f"{path.stem}.corrupt-{stamp}.json")
     counter = 2
     while candidate.exists():
@@ -278,6 +280,7 @@ class AnswerStore:
             self._add_warning(self._blocked)
             return self._empty()
         self._blocked = None
+        problem: str | None
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
@@ -341,8 +344,7 @@ class AnswerStore:
             locked_at = data["locked"].get(question_id)
             if locked_at is not None:
                 raise AnswerLockedError(
-                    f"Your answer to {question_id!r} was locked at {locked_at}; "
-                    "a locked answer cannot be changed."
+                    f"Your answer to {question_id!r} was locked at {locked_at}; a locked answer cannot be changed."
                 )
             updated = json.loads(json.dumps(data))
             now = now_iso()

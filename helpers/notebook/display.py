@@ -20,11 +20,19 @@ if TYPE_CHECKING:
 
 #: Okabe & Ito's palette, safe for the common kinds of colour blindness.
 OKABE_ITO = {
-    "blue": "#0072B2", "vermillion": "#D55E00", "bluish green": "#009E73", "reddish purple": "#CC79A7",
-    "orange": "#E69F00", "sky blue": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "bluish green": "#009E73",
+    "reddish purple": "#CC79A7",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "yellow": "#F0E442",
+    "black": "#000000",
 }
 _FIXED_COLOURS = {
-    "united_states": OKABE_ITO["blue"], "russia": OKABE_ITO["vermillion"], "ukraine": OKABE_ITO["bluish green"],
+    "united_states": OKABE_ITO["blue"],
+    "russia": OKABE_ITO["vermillion"],
+    "ukraine": OKABE_ITO["bluish green"],
     "north_korea": OKABE_ITO["reddish purple"],
 }
 _OTHER_COLOURS = [OKABE_ITO[name] for name in ("orange", "sky blue", "black")]
@@ -50,12 +58,16 @@ def actor_colours(actor_ids: Iterable[str]) -> dict[str, str]:
 def message_html(text: str, kind: str = "info") -> str:
     """A short message box. ``kind`` is info, ok, warning or error; the words say it too, not just colour."""
     styles = {
-        "info": ("ℹ️", "#e8f1fb", "#0072B2"), "ok": ("✅", "#e6f5ef", "#009E73"),
-        "warning": ("⚠️", "#fdf3e1", "#E69F00"), "error": ("❌", "#fbe9e1", "#D55E00"),
+        "info": ("ℹ️", "#e8f1fb", "#0072B2"),
+        "ok": ("✅", "#e6f5ef", "#009E73"),
+        "warning": ("⚠️", "#fdf3e1", "#E69F00"),
+        "error": ("❌", "#fbe9e1", "#D55E00"),
     }
     icon, background, border = styles.get(kind, styles["info"])
-    return (f'<div class="course-message course-{escape(kind)}" role="status" style="background:{background};'
-            f'border-left:4px solid {border};padding:6px 10px;margin:4px 0">{icon} {escape(text)}</div>')
+    return (
+        f'<div class="course-message course-{escape(kind)}" role="status" style="background:{background};'
+        f'border-left:4px solid {border};padding:6px 10px;margin:4px 0">{icon} {escape(text)}</div>'
+    )
 
 
 def figure_html(fig, alt: str, caption: str = "") -> str:
@@ -64,8 +76,10 @@ def figure_html(fig, alt: str, caption: str = "") -> str:
     fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    return (f'<figure class="course-figure" style="margin:0"><img src="data:image/png;base64,{data}" '
-            f'alt="{escape(alt)}" style="max-width:100%">{caption_html}</figure>')
+    return (
+        f'<figure class="course-figure" style="margin:0"><img src="data:image/png;base64,{data}" '
+        f'alt="{escape(alt)}" style="max-width:100%">{caption_html}</figure>'
+    )
 
 
 def empty_figure(title: str, text: str):
@@ -92,8 +106,11 @@ def figure_bundle(fig, alt: str, table: pd.DataFrame | None = None, caption: str
     if table is not None:
         html_text += table_details_html(table)
     plt.close(fig)
-    return {"output_type": "display_data", "metadata": {"image/png": {"alt": alt}},
-            "data": {"text/html": html_text, "image/png": png, "text/plain": f"[Figure] {alt}"}}
+    return {
+        "output_type": "display_data",
+        "metadata": {"image/png": {"alt": alt}},
+        "data": {"text/html": html_text, "image/png": png, "text/plain": f"[Figure] {alt}"},
+    }
 
 
 def show_figure(fig, alt: str, table: pd.DataFrame | None = None, caption: str = "") -> None:
@@ -106,12 +123,15 @@ def show_figure(fig, alt: str, table: pd.DataFrame | None = None, caption: str =
 
 def table_details_html(table: pd.DataFrame, summary: str = "The table behind this figure") -> str:
     """A folded ``<details>`` block with the table (pandas escapes the cells)."""
-    return (f"<details><summary>{escape(summary)} ({len(table)} rows)</summary>"
-            f"{table.to_html(index=False, escape=True, border=0)}</details>")
+    return (
+        f"<details><summary>{escape(summary)} ({len(table)} rows)</summary>"
+        f"{table.to_html(index=False, escape=True, border=0)}</details>"
+    )
 
 
-def article_html(article, highlight: Iterable[str] = (), marks: Iterable[tuple[int, int]] = (),
-                 show_ids: bool = True) -> str:
+def article_html(
+    article, highlight: Iterable[str] = (), marks: Iterable[tuple[int, int]] = (), show_ids: bool = True
+) -> str:
     """The article as HTML: paragraphs, each sentence tagged ``¶p.s``.
 
     ``highlight``: sentence ids to emphasise (bold, shaded and marked ▶, so not by colour alone).
@@ -130,10 +150,14 @@ def article_html(article, highlight: Iterable[str] = (), marks: Iterable[tuple[i
         body = _marked(article.text, row.start, row.end, spans)
         label = f'<sup style="color:#555">¶{escape(row.sentence_id)}</sup>&nbsp;' if show_ids else ""
         if row.sentence_id in highlight:
-            parts.append(f'<span class="course-sentence course-highlight" data-sentence="{escape(row.sentence_id)}" '
-                         f'style="background:#fff3c4;font-weight:600">▶ {label}{body}</span> ')
+            parts.append(
+                f'<span class="course-sentence course-highlight" data-sentence="{escape(row.sentence_id)}" '
+                f'style="background:#fff3c4;font-weight:600">▶ {label}{body}</span> '
+            )
         else:
-            parts.append(f'<span class="course-sentence" data-sentence="{escape(row.sentence_id)}">{label}{body}</span> ')
+            parts.append(
+                f'<span class="course-sentence" data-sentence="{escape(row.sentence_id)}">{label}{body}</span> '
+            )
     parts.append("</p></div>")
     return "".join(parts)
 
@@ -156,14 +180,19 @@ def table_html(table: pd.DataFrame, *, caption: str = "", columns: list[str] | N
 
     table = _dates_as_days(table if columns is None else table[columns])
     rows = [[_cell_text(value) for value in values] for values in table.itertuples(index=False, name=None)]
-    return render("table.html", caption=caption, columns=[str(c) for c in table.columns], rows=rows,
-                  empty=message_html("No rows: the article gives nothing to show here.", "info"))
+    return render(
+        "table.html",
+        caption=caption,
+        columns=[str(c) for c in table.columns],
+        rows=rows,
+        empty=message_html("No rows: the article gives nothing to show here.", "info"),
+    )
 
 
 def _cell_text(value: object) -> str:
     """One cell as text (the template escapes it); missing values are blank."""
     try:
-        if pd.isna(value):  # type: ignore[call-overload]
+        if pd.isna(value):
             return ""
     except (TypeError, ValueError):  # lists and other containers
         pass

@@ -42,9 +42,15 @@ def store_warning(notebook: str) -> widgets.HTML:
     return widgets.HTML(message_html(warning, "warning") if warning else "")
 
 
-def remember(widget: widgets.ValueWidget, notebook: str, question_id: str,
-             encode=lambda value: value, decode=lambda value: value,
-             status: widgets.HTML | None = None, prompt: str | None = None) -> widgets.ValueWidget:
+def remember(
+    widget: widgets.ValueWidget,
+    notebook: str,
+    question_id: str,
+    encode=lambda value: value,
+    decode=lambda value: value,
+    status: widgets.HTML | None = None,
+    prompt: str | None = None,
+) -> widgets.ValueWidget:
     """Restore ``widget.value`` from the answers file and save every change to it.
 
     ``prompt`` (the question's text) is saved with the answer. A locked answer restores as
@@ -80,20 +86,29 @@ def remember(widget: widgets.ValueWidget, notebook: str, question_id: str,
 class Question(CourseWidget):
     """Base class: a prompt, an input widget, a Check button and a feedback line (``status``)."""
 
-    def __init__(self, notebook: str, question_id: str, prompt: str, input_widget: widgets.Widget,
-                 encode=lambda v: v, decode=lambda v: v, check_label: str = "Check") -> None:
+    def __init__(
+        self,
+        notebook: str,
+        question_id: str,
+        prompt: str,
+        input_widget: widgets.Widget,
+        encode=lambda v: v,
+        decode=lambda v: v,
+        check_label: str = "Check",
+    ) -> None:
         super().__init__()
         self.notebook = notebook
         self.question_id = question_id
         self.input = input_widget
         self.feedback = self.status
-        self.button = widgets.Button(description=check_label, button_style="primary",
-                                     tooltip="Check your answer")
+        self.button = widgets.Button(description=check_label, button_style="primary", tooltip="Check your answer")
         self.button.on_click(lambda _: self._checked())
         remember(self.input, notebook, question_id, encode, decode, status=self.feedback, prompt=prompt)
         prompt_html = widgets.HTML(f"<b>{escape(prompt)}</b>")
-        self.widget = widgets.VBox([prompt_html, self.input, self.button, self.feedback],
-                                   layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"))
+        self.widget = widgets.VBox(
+            [prompt_html, self.input, self.button, self.feedback],
+            layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"),
+        )
         self.widget.add_class("course-question")
 
     @property
@@ -115,8 +130,16 @@ class Question(CourseWidget):
 class ChoiceQuestion(Question):
     """Pick one option; feedback explains why, for the right and for each wrong option."""
 
-    def __init__(self, notebook: str, question_id: str, prompt: str, options: Sequence[str], correct: str,
-                 explanation: str = "", hints: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        notebook: str,
+        question_id: str,
+        prompt: str,
+        options: Sequence[str],
+        correct: str,
+        explanation: str = "",
+        hints: dict[str, str] | None = None,
+    ) -> None:
         if correct not in options:
             raise ValueError(f"the correct answer {correct!r} is not among the options")
         self.correct = correct
@@ -137,13 +160,21 @@ class ChoiceQuestion(Question):
 class TextQuestion(Question):
     """A free answer, saved as you type. The button reveals a model answer to compare with."""
 
-    def __init__(self, notebook: str, question_id: str, prompt: str, model_answer: str = "",
-                 placeholder: str = "Type your answer here…", min_words: int = 5) -> None:
+    def __init__(
+        self,
+        notebook: str,
+        question_id: str,
+        prompt: str,
+        model_answer: str = "",
+        placeholder: str = "Type your answer here…",
+        min_words: int = 5,
+    ) -> None:
         self.model_answer = model_answer
         self.min_words = min_words
         area = widgets.Textarea(placeholder=placeholder, layout=widgets.Layout(width="95%", height="90px"))
-        super().__init__(notebook, question_id, prompt, area,
-                         check_label="Compare with a model answer" if model_answer else "Save")
+        super().__init__(
+            notebook, question_id, prompt, area, check_label="Compare with a model answer" if model_answer else "Save"
+        )
 
     def check(self) -> bool | None:
         words = len(str(self.value or "").split())
@@ -157,8 +188,16 @@ class TextQuestion(Question):
 class NumberQuestion(Question):
     """A number, checked within a tolerance."""
 
-    def __init__(self, notebook: str, question_id: str, prompt: str, answer: float, tolerance: float = 0.0,
-                 explanation: str = "", unit: str = "") -> None:
+    def __init__(
+        self,
+        notebook: str,
+        question_id: str,
+        prompt: str,
+        answer: float,
+        tolerance: float = 0.0,
+        explanation: str = "",
+        unit: str = "",
+    ) -> None:
         self.answer = answer
         self.tolerance = tolerance
         self.explanation = explanation
@@ -178,15 +217,27 @@ class NumberQuestion(Question):
 class DateQuestion(Question):
     """A calendar date, e.g. the article's date worked out from "its 1,000th day"."""
 
-    def __init__(self, notebook: str, question_id: str, prompt: str, answer: date, explanation: str = "",
-                 near_misses: dict[date, str] | None = None) -> None:
+    def __init__(
+        self,
+        notebook: str,
+        question_id: str,
+        prompt: str,
+        answer: date,
+        explanation: str = "",
+        near_misses: dict[date, str] | None = None,
+    ) -> None:
         self.answer = answer
         self.explanation = explanation
         self.near_misses = near_misses or {}
         picker = widgets.DatePicker(value=None)
-        super().__init__(notebook, question_id, prompt, picker,
-                         encode=lambda d: d.isoformat() if d else None,
-                         decode=lambda s: date.fromisoformat(s) if s else None)
+        super().__init__(
+            notebook,
+            question_id,
+            prompt,
+            picker,
+            encode=lambda d: d.isoformat() if d else None,
+            decode=lambda s: date.fromisoformat(s) if s else None,
+        )
 
     def check(self) -> bool | None:
         if self.value is None:
@@ -202,22 +253,36 @@ class DateQuestion(Question):
 class OrderQuestion(Question):
     """Put items in order with one dropdown per position; feedback counts the right places."""
 
-    def __init__(self, notebook: str, question_id: str, prompt: str, items: Sequence[str],
-                 correct_order: Sequence[str], explanation: str = "") -> None:
+    def __init__(
+        self,
+        notebook: str,
+        question_id: str,
+        prompt: str,
+        items: Sequence[str],
+        correct_order: Sequence[str],
+        explanation: str = "",
+    ) -> None:
         if sorted(items) != sorted(correct_order):
             raise ValueError("items and correct_order must hold the same entries")
         self.correct_order = list(correct_order)
         self.explanation = explanation
-        self.slots = [widgets.Dropdown(options=["(choose)", *items], value="(choose)",
-                                       description=f"{number}.", layout=widgets.Layout(width="95%"))
-                      for number in range(1, len(items) + 1)]
+        self.slots = [
+            widgets.Dropdown(
+                options=["(choose)", *items],
+                value="(choose)",
+                description=f"{number}.",
+                layout=widgets.Layout(width="95%"),
+            )
+            for number in range(1, len(items) + 1)
+        ]
         self._combined = widgets.VBox(self.slots)
         self._combined.value = None  # not a ValueWidget; saved through each slot below
         Question.__init__(self, notebook, question_id, prompt, widgets.HTML(""))
         self.widget.children = (self.widget.children[0], self._combined, *self.widget.children[2:])
         for number, slot in enumerate(self.slots, 1):
-            remember(slot, notebook, f"{question_id}.{number}", status=self.feedback,
-                     prompt=f"{prompt} (position {number})")
+            remember(
+                slot, notebook, f"{question_id}.{number}", status=self.feedback, prompt=f"{prompt} (position {number})"
+            )
 
     @property
     def value(self) -> list[str]:
@@ -238,8 +303,10 @@ class OrderQuestion(Question):
 def _download_link(path: Path, mime: str) -> str:
     """A link that downloads the file's bytes (embedded, so it works in Voila without a file browser)."""
     data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return (f'<a download="{escape(path.name)}" href="data:{mime};base64,{data}" '
-            f'style="margin-right:1em">⬇ Download {escape(path.name)}</a>')
+    return (
+        f'<a download="{escape(path.name)}" href="data:{mime};base64,{data}" '
+        f'style="margin-right:1em">⬇ Download {escape(path.name)}</a>'
+    )
 
 
 class SubmissionButton:
@@ -253,18 +320,30 @@ class SubmissionButton:
     def __init__(self, notebook: str, out_dir: Path | str | None = None) -> None:
         self.notebook = notebook
         self.out_dir = out_dir
-        self.name = widgets.Text(value=os.environ.get("JUPYTERHUB_USER", ""), description="Your name:",
-                                 placeholder="e.g. Ana Garcia", layout=widgets.Layout(width="320px"))
-        self.button = widgets.Button(description="Save my submission", button_style="success", icon="download",
-                                     tooltip="Write your answers to a file you can hand in",
-                                     layout=widgets.Layout(width="auto"))
+        self.name = widgets.Text(
+            value=os.environ.get("JUPYTERHUB_USER", ""),
+            description="Your name:",
+            placeholder="e.g. Ana Garcia",
+            layout=widgets.Layout(width="320px"),
+        )
+        self.button = widgets.Button(
+            description="Save my submission",
+            button_style="success",
+            icon="download",
+            tooltip="Write your answers to a file you can hand in",
+            layout=widgets.Layout(width="auto"),
+        )
         self.status = widgets.HTML()
         self.button.on_click(lambda _: self.submit())
-        intro = widgets.HTML("<b>Hand in your work.</b> Type your name, then press the button: your answers "
-                             "from every notebook are written to a web page you can read and a JSON file for "
-                             "your teacher.")
-        self.widget = widgets.VBox([intro, widgets.HBox([self.name, self.button]), self.status],
-                                   layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"))
+        intro = widgets.HTML(
+            "<b>Hand in your work.</b> Type your name, then press the button: your answers "
+            "from every notebook are written to a web page you can read and a JSON file for "
+            "your teacher."
+        )
+        self.widget = widgets.VBox(
+            [intro, widgets.HBox([self.name, self.button]), self.status],
+            layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"),
+        )
         self.widget.add_class("course-submission")
 
     def submit(self) -> tuple[Path, Path] | None:
@@ -276,16 +355,22 @@ class SubmissionButton:
         except Exception as error:  # never raise in a widget callback
             self.status.value = message_html(f"Nothing was saved: {error}", "warning")
             return None
-        note = "" if self.notebook in result.notebooks else (
-            f" This notebook ({self.notebook}) has no answers yet, so only the others are included.")
+        note = (
+            ""
+            if self.notebook in result.notebooks
+            else (f" This notebook ({self.notebook}) has no answers yet, so only the others are included.")
+        )
         skipped = "".join(f" Not included: {path.name} ({reason})." for path, reason in result.skipped)
         self.status.value = message_html(
             f"Saved the answers of {result.student} from {len(result.notebooks)} notebook(s) "
             f"({', '.join(result.notebooks)}) to {result.html_path} (to read) and {result.json_path} "
             f"(for your teacher). Download both with the links below (or, in JupyterLab's file browser, "
-            f"right-click each file and choose Download), then hand them in.{note}{skipped}", "ok",
-        ) + " ".join(_download_link(path, kind) for path, kind in (
-            (result.html_path, "text/html"), (result.json_path, "application/json")))
+            f"right-click each file and choose Download), then hand them in.{note}{skipped}",
+            "ok",
+        ) + " ".join(
+            _download_link(path, kind)
+            for path, kind in ((result.html_path, "text/html"), (result.json_path, "application/json"))
+        )
         return result.html_path, result.json_path
 
     def _ipython_display_(self) -> None:

@@ -119,9 +119,7 @@ def brier_table(forecasts: Mapping[str, float], outcomes: Mapping[str, int | boo
             }
         )
     table = pd.DataFrame(rows, columns=BRIER_TABLE_COLUMNS)
-    return table.astype(
-        {"forecast": float, "outcome": int, "squared_error": float, "baseline_squared_error": float}
-    )
+    return table.astype({"forecast": float, "outcome": int, "squared_error": float, "baseline_squared_error": float})
 
 
 # -- agreement ------------------------------------------------------------------

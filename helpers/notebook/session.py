@@ -34,8 +34,9 @@ class UnknownNotebookError(CourseError):
 def check_notebook(notebook: str) -> str:
     """Return ``notebook`` if it is a course notebook id; a clear error otherwise."""
     if notebook not in NOTEBOOKS:
-        raise UnknownNotebookError(f"{notebook!r} is not a notebook of this course. "
-                                   f"Use one of: {', '.join(NOTEBOOKS)}.")
+        raise UnknownNotebookError(
+            f"{notebook!r} is not a notebook of this course. Use one of: {', '.join(NOTEBOOKS)}."
+        )
     return notebook
 
 
@@ -103,8 +104,11 @@ def is_course_seed(article: Article) -> bool:
 
 def skipped(what: str) -> Message:
     """The message shown in place of a section that needs the course article's reference data."""
-    return Message(f"{what} uses the teacher's reference data, which exists only for the course article "
-                   f"({COURSE_SEED_ID}). This section is skipped for the article you chose.", "info")
+    return Message(
+        f"{what} uses the teacher's reference data, which exists only for the course article "
+        f"({COURSE_SEED_ID}). This section is skipped for the article you chose.",
+        "info",
+    )
 
 
 def style_figures() -> None:
@@ -112,11 +116,18 @@ def style_figures() -> None:
     import matplotlib as mpl
     from cycler import cycler
 
-    mpl.rcParams.update({
-        "axes.prop_cycle": cycler(color=list(OKABE_ITO.values())),
-        "figure.figsize": (8, 4), "figure.dpi": 100, "font.size": 11,
-        "axes.titlesize": 13, "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False,
-    })
+    mpl.rcParams.update(
+        {
+            "axes.prop_cycle": cycler(color=list(OKABE_ITO.values())),
+            "figure.figsize": (8, 4),
+            "figure.dpi": 100,
+            "font.size": 11,
+            "axes.titlesize": 13,
+            "axes.titleweight": "bold",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
 
 
 def install_friendly_errors() -> None:
@@ -142,12 +153,15 @@ def _show_card(article: Article) -> None:
     from IPython.display import HTML, display
 
     when = f"{article.reference_date:%d %B %Y}" if article.reference_date else "unknown"
-    display(HTML(
-        f'<div class="course-card" style="border:1px solid #ccc;padding:6px 10px;margin:4px 0">'
-        f"<b>Article:</b> {escape(article.id)} · {len(article.sentences)} sentences in "
-        f"{article.sentences['paragraph'].nunique()} paragraphs · {len(article.mentions)} actor mentions · "
-        f"{len(article.quotes)} quotes<br><b>Reference date:</b> {escape(when)} "
-        f"<small>({escape(article.reference_basis)})</small></div>"))
+    display(
+        HTML(
+            f'<div class="course-card" style="border:1px solid #ccc;padding:6px 10px;margin:4px 0">'
+            f"<b>Article:</b> {escape(article.id)} · {len(article.sentences)} sentences in "
+            f"{article.sentences['paragraph'].nunique()} paragraphs · {len(article.mentions)} actor mentions · "
+            f"{len(article.quotes)} quotes<br><b>Reference date:</b> {escape(when)} "
+            f"<small>({escape(article.reference_basis)})</small></div>"
+        )
+    )
 
 
 def skip_message(what: str) -> None:

@@ -17,8 +17,10 @@ from .display import message_html
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-TROUBLE = ("Something went wrong ({error}). Run the cell above again; if it keeps happening, "
-           "show this message to your teacher.")
+TROUBLE = (
+    "Something went wrong ({error}). Run the cell above again; if it keeps happening, "
+    "show this message to your teacher."
+)
 
 
 class CourseWidget:

@@ -13,6 +13,7 @@ import pandas as pd
 from ..errors import ArticleError, ArticleTooLargeError, NoSentencesError
 from ..paths import course_root
 from .attribution import quote_speakers
+from .datelines import find_dateline
 from .hedges import find_hedges
 from .lexicon import Lexicon, default_lexicon
 from .mentions import find_mentions
@@ -20,7 +21,6 @@ from .quantities import find_quantities
 from .reading import MAX_ARTICLE_BYTES, normalise_text, read_article_file
 from .sentences import paragraph_spans, sentence_spans
 from .statements import find_quotes, find_statements
-from .datelines import find_dateline
 from .timex import TimeExpression, find_time_expressions, read_anchors, resolve, resolve_ordinal_day
 from .timex_resolve import resolve_anaphora
 
@@ -28,8 +28,20 @@ COLUMNS = {
     "sentences": ["sentence_id", "paragraph", "text", "start", "end"],
     "mentions": ["actor_id", "actor", "kind", "form", "text", "sentence_id", "start", "end"],
     "quotes": ["text", "speaker_id", "speaker", "sentence_id", "start", "end", "attribution", "basis"],
-    "statements": ["speaker_id", "speaker", "attribution", "verb", "lemma", "content", "direct",
-                   "sentence_id", "start", "end", "basis", "negated"],
+    "statements": [
+        "speaker_id",
+        "speaker",
+        "attribution",
+        "verb",
+        "lemma",
+        "content",
+        "direct",
+        "sentence_id",
+        "start",
+        "end",
+        "basis",
+        "negated",
+    ],
     "quantities": ["text", "value", "unit", "qualifier", "sentence_id", "start", "end"],
     "time_expressions": ["text", "kind", "start_date", "end_date", "basis", "sentence_id", "start", "end"],
     "hedges": ["cue", "kind", "sentence_id", "start", "end"],
@@ -66,8 +78,10 @@ class Article:
         """The text of one sentence, by its id (``"4.3"``)."""
         rows = self.sentences.loc[self.sentences["sentence_id"] == sentence_id, "text"]
         if rows.empty:
-            raise ArticleError(f"there is no sentence {sentence_id!r} in {self.id}.",
-                               fix="Sentence ids look like '3.2' (paragraph 3, sentence 2).")
+            raise ArticleError(
+                f"there is no sentence {sentence_id!r} in {self.id}.",
+                fix="Sentence ids look like '3.2' (paragraph 3, sentence 2).",
+            )
         return str(rows.iloc[0])
 
     def __repr__(self) -> str:
@@ -94,7 +108,9 @@ def load_corpus(folder: str | Path = "seeds") -> dict[str, Article]:
         in_course = course_root() / folder
         folder = in_course if in_course.is_dir() else folder
     if not folder.is_dir():
-        raise ArticleError(f"{folder} is not a folder.", fix="Give the folder that holds the .txt articles, e.g. 'seeds'.")
+        raise ArticleError(
+            f"{folder} is not a folder.", fix="Give the folder that holds the .txt articles, e.g. 'seeds'."
+        )
     articles = {path.stem: load_article(path) for path in sorted(folder.glob("*.txt"))}
     if not articles:
         raise ArticleError(f"{folder} holds no .txt article.", fix="Save each article as a UTF-8 .txt file in it.")
@@ -113,11 +129,17 @@ def parse_text(
     with a clear message for empty, binary-looking, too large or sentence-less text."""
     where = source or article_id
     if not isinstance(text, str):
-        raise ArticleError(f"expected the article's text as a string, got {type(text).__name__}.", source=where,
-                           fix="Use load_article(path) for files, or decode bytes first.")
+        raise ArticleError(
+            f"expected the article's text as a string, got {type(text).__name__}.",
+            source=where,
+            fix="Use load_article(path) for files, or decode bytes first.",
+        )
     if len(text) > MAX_ARTICLE_BYTES:
-        raise ArticleTooLargeError(f"the text has {len(text):,} characters; the limit for one article is "
-                                   f"{MAX_ARTICLE_BYTES:,}.", source=where, fix="Split it into one article per file.")
+        raise ArticleTooLargeError(
+            f"the text has {len(text):,} characters; the limit for one article is {MAX_ARTICLE_BYTES:,}.",
+            source=where,
+            fix="Split it into one article per file.",
+        )
     text = normalise_text(text, source=where)
     lexicon = lexicon or default_lexicon()
 
@@ -131,11 +153,15 @@ def parse_text(
         paragraph_number += 1
         for number, span in enumerate(in_paragraph, 1):
             spans.append((span.start, span.end))
-            sentence_rows.append((f"{paragraph_number}.{number}", paragraph_number, text[span.start:span.end],
-                                  span.start, span.end))
+            sentence_rows.append(
+                (f"{paragraph_number}.{number}", paragraph_number, text[span.start : span.end], span.start, span.end)
+            )
     if not spans:
-        raise NoSentencesError("no sentence found: the text has no letters or digits.", source=where,
-                               fix="Check that the file holds the article's words.")
+        raise NoSentencesError(
+            "no sentence found: the text has no letters or digits.",
+            source=where,
+            fix="Check that the file holds the article's words.",
+        )
     starts = [s for s, _ in spans]
     ids = [row[0] for row in sentence_rows]
 
@@ -158,28 +184,71 @@ def parse_text(
             else:
                 kind, first, last, why = resolve(kind, match, reference)
                 expression = TimeExpression(start, end, kind, first, last, why)
-            time_rows.append((text[start:end], expression.kind, expression.start_date, expression.end_date,
-                              expression.basis, sentence_of(start), start, end))
+            time_rows.append(
+                (
+                    text[start:end],
+                    expression.kind,
+                    expression.start_date,
+                    expression.end_date,
+                    expression.basis,
+                    sentence_of(start),
+                    start,
+                    end,
+                )
+            )
     time_rows = resolve_anaphora(time_rows)  # "the same day", "the previous day": from the last day named
-    date_spans = [(row[6], row[7]) for row in time_rows
-                  if row[1] in ("date", "month", "year", "ordinal day", "clock", "weekday", "month only")]
+    date_spans = [
+        (row[6], row[7])
+        for row in time_rows
+        if row[1] in ("date", "month", "year", "ordinal day", "clock", "weekday", "month only")
+    ]
 
     mentions = find_mentions(text, lexicon)
-    mention_rows = [(m.actor.actor_id, m.actor.name, m.actor.kind, m.form, text[m.start:m.end],
-                     sentence_of(m.start), m.start, m.end) for m in mentions]
+    mention_rows = [
+        (
+            m.actor.actor_id,
+            m.actor.name,
+            m.actor.kind,
+            m.form,
+            text[m.start : m.end],
+            sentence_of(m.start),
+            m.start,
+            m.end,
+        )
+        for m in mentions
+    ]
 
     paragraph_ends = sorted({row[1]: row[4] for row in sentence_rows}.values())
     quote_spans = find_quotes(text, paragraph_ends)
     statements = find_statements(text, spans, mentions, quote_spans)
-    statement_rows = [(st.speaker_id, st.speaker, st.attribution, st.verb, st.lemma, text[st.start:st.end],
-                       st.direct, ids[index], st.start, st.end, st.basis, st.negated) for index, st in statements]
+    statement_rows = [
+        (
+            st.speaker_id,
+            st.speaker,
+            st.attribution,
+            st.verb,
+            st.lemma,
+            text[st.start : st.end],
+            st.direct,
+            ids[index],
+            st.start,
+            st.end,
+            st.basis,
+            st.negated,
+        )
+        for index, st in statements
+    ]
     paragraph_of = [row[1] for row in sentence_rows]
     speakers = quote_speakers(text, quote_spans, statements, spans, paragraph_of, mentions)
-    quote_rows = [(text[q_start:q_end], speaker_id, speaker, sentence_of(q_start), q_start, q_end, attribution, how)
-                  for (q_start, q_end), (speaker_id, speaker, attribution, how) in zip(quote_spans, speakers)]
+    quote_rows = [
+        (text[q_start:q_end], speaker_id, speaker, sentence_of(q_start), q_start, q_end, attribution, how)
+        for (q_start, q_end), (speaker_id, speaker, attribution, how) in zip(quote_spans, speakers)
+    ]
 
-    quantity_rows = [(text[q.start:q.end], q.value, q.unit, q.qualifier, sentence_of(q.start), q.start, q.end)
-                     for q in find_quantities(text, spans, date_spans)]
+    quantity_rows = [
+        (text[q.start : q.end], q.value, q.unit, q.qualifier, sentence_of(q.start), q.start, q.end)
+        for q in find_quantities(text, spans, date_spans)
+    ]
 
     hedge_rows = [(text[h0:h1], kind, sentence_of(h0), h0, h1) for h0, h1, kind in find_hedges(text)]
 
@@ -199,19 +268,33 @@ def parse_text(
     )
 
 
-_DTYPES = {"start": "int64", "end": "int64", "paragraph": "int64", "value": "float64", "direct": "bool", "negated": "bool",
-           "start_date": "datetime64[s]", "end_date": "datetime64[s]"}
+_DTYPES = {
+    "start": "int64",
+    "end": "int64",
+    "paragraph": "int64",
+    "value": "float64",
+    "direct": "bool",
+    "negated": "bool",
+    "start_date": "datetime64[s]",
+    "end_date": "datetime64[s]",
+}
 
 
 def _frame(name: str, rows: list[tuple]) -> pd.DataFrame:
     """Build a table column by column, with fixed dtypes (also when it is empty)."""
     columns = COLUMNS[name]
     data = list(zip(*rows)) if rows else [()] * len(columns)
-    return pd.DataFrame({
-        column: pd.array(values, dtype=_DTYPES.get(column, "object")) if column in _DTYPES and "date" not in column
-        else (pd.to_datetime(pd.Series(values, dtype="object")) if "date" in column else pd.array(values, dtype="str"))
-        for column, values in zip(columns, data)
-    }, columns=columns)
+    return pd.DataFrame(
+        {
+            column: pd.array(values, dtype=_DTYPES.get(column, "object"))
+            if column in _DTYPES and "date" not in column
+            else (
+                pd.to_datetime(pd.Series(values, dtype="object")) if "date" in column else pd.array(values, dtype="str")
+            )
+            for column, values in zip(columns, data)
+        },
+        columns=columns,
+    )
 
 
 def _by_sentence(found: list[tuple], spans: list[tuple[int, int]]) -> list[list[tuple]]:
@@ -232,8 +315,8 @@ def _reference_date(text, spans, candidates, given):
     dateline = find_dateline(text)
     if dateline is not None:
         return dateline
-    for (s_start, _), found in zip(spans, candidates):
-        for start, end, kind, match in found:
+    for _span, found in zip(spans, candidates):
+        for start, _end, kind, match in found:
             if kind == "date" and start < _DATELINE_CHARS and re.search(r"\d{4}", match.group()):
                 _, first, _, _ = resolve(kind, match, None)
                 if first is not None:
@@ -241,12 +324,13 @@ def _reference_date(text, spans, candidates, given):
     anchors = read_anchors()
     for (s_start, s_end), found in zip(spans, candidates):
         sentence_text = text[s_start:s_end] if any(item[2] == "ordinal day" for item in found) else ""
-        for start, end, kind, match in found:
+        for _start, _end, kind, match in found:
             if kind == "ordinal day":
                 expression = resolve_ordinal_day(match, sentence_text, anchors)
                 if expression is not None:
                     return expression.start_date, (
                         f"the article carries no date; it says '{match.group()}', and "
                         f"{expression.basis} gives {expression.start_date:%a %d %b %Y}. Relative expressions "
-                        f"are counted from that day.")
-    return None, "the article carries no date, so relative expressions (\"next year\") stay unresolved"
+                        f"are counted from that day."
+                    )
+    return None, 'the article carries no date, so relative expressions ("next year") stay unresolved'

@@ -21,7 +21,8 @@ ANONYMOUS = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z0-9]|\n")
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|with|by|of|from|for|at|about|on|against|than|and|like|toward|towards)\s+(?:[a-z]+\s+)?$")
+    r"\b(?:to|with|by|of|from|for|at|about|on|against|than|and|like|toward|towards)\s+(?:[a-z]+\s+)?$"
+)
 _LOOKBACK = 700
 
 
@@ -53,15 +54,21 @@ def last_person(text: str, mentions: list[Mention], before: int, s_start: int, p
 
 
 def _possessive(text: str, mention: Mention) -> bool:
-    return text[mention.end:mention.end + 2] in ("’s", "'s")
+    return text[mention.end : mention.end + 2] in ("’s", "'s")
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:
     return _PREPOSITION_BEFORE.search(text, max(0, mention.start - 28), mention.start) is not None
 
 
-def quote_speakers(text: str, quotes: list[tuple[int, int]], statements: list, spans: list[tuple[int, int]],
-                   paragraph_of: list[int], mentions: list[Mention]) -> list[tuple[str, str, str, str]]:
+def quote_speakers(
+    text: str,
+    quotes: list[tuple[int, int]],
+    statements: list,
+    spans: list[tuple[int, int]],
+    paragraph_of: list[int],
+    mentions: list[Mention],
+) -> list[tuple[str, str, str, str]]:
     """(speaker_id, speaker, attribution, basis) for each quote span, in order."""
     starts = [s for s, _ in spans]
     by_sentence: dict[int, list] = {}
@@ -100,13 +107,24 @@ def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
 def _in_sentences(text: str, q_start: int, q_end: int, groups: list[list], quotes) -> tuple[str, str, str, str] | None:
     """A statement of the quote's own sentence(s): the verb just after the quote, else the nearest before it."""
     candidates = [st for group in groups for st in group if st.speaker and not _inside(st.verb_start, quotes)]
-    after = [st for st in candidates if st.verb_start >= q_end and len(text[q_end:st.verb_start]) <= 80
-             and not re.search(r"[\"“”]", re.sub(r"^[\s.,;:!?]*[\"”’']", "", text[q_end:st.verb_start]))]
+    after = [
+        st
+        for st in candidates
+        if st.verb_start >= q_end
+        and len(text[q_end : st.verb_start]) <= 80
+        and not re.search(r"[\"“”]", re.sub(r"^[\s.,;:!?]*[\"”’']", "", text[q_end : st.verb_start]))
+    ]
     if after:
         st = min(after, key=lambda st: st.verb_start)
         return st.speaker_id, st.speaker, st.attribution, st.basis
-    before = [st for st in candidates if st.verb_start < q_start
-              and not re.search(r"(?:—|–|\(|,)\s*(?:which|who|that)\b[^—–()]*$", text[max(0, st.verb_start - 80):st.verb_start])]
+    before = [
+        st
+        for st in candidates
+        if st.verb_start < q_start
+        and not re.search(
+            r"(?:—|–|\(|,)\s*(?:which|who|that)\b[^—–()]*$", text[max(0, st.verb_start - 80) : st.verb_start]
+        )
+    ]
     if before:
         st = max(before, key=lambda st: st.verb_start)
         return st.speaker_id, st.speaker, st.attribution, st.basis

@@ -6,9 +6,11 @@ import re
 
 from .lexicon import trie_regex
 
-_NUMBER_AHEAD = (r"(?=\s+(?:US|A|C)?[$€£]?\d|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                 r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|"
-                 r"million|quarter|third|half)|dozens|hundreds|thousands|millions|a\s+third)\b)")
+_NUMBER_AHEAD = (
+    r"(?=\s+(?:US|A|C)?[$€£]?\d|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|a\s+(?:dozen|hundred|thousand|"
+    r"million|quarter|third|half)|dozens|hundreds|thousands|millions|a\s+third)\b)"
+)
 _BE = ("is", "are", "was", "were", "be", "been", "being")
 
 HEDGE_CUES: dict[str, tuple[str, ...]] = {
@@ -16,38 +18,84 @@ HEDGE_CUES: dict[str, tuple[str, ...]] = {
         # "according to" names its source: the gold of ../shared/corpus does not count it as a hedge, but the
         # certainty lesson (helpers.lessons.escalation) reads it as "reported", so it stays here as evidential.
         r"according to",
-        r"unconfirmed reports? (?:suggests?|says?|indicates?|claims?)", r"reportedly", r"allegedly", r"alleged",
-        r"reports (?:suggest|indicate|claim)", r"indications?", r"apparently", r"purportedly", r"rumou?rs?",
-        r"unconfirmed", r"suspected", r"speculation", r"speculated", r"reported(?=\s+to\b)",
-        r"it is (?:believed|understood|thought)", r"sources? (?:say|said|suggest)",
-        *(rf"{be} (?:widely |also |still |now )?(?:expected|believed|thought|said|understood|rumou?red)(?=\s+to\b)"
-          for be in _BE),
+        r"unconfirmed reports? (?:suggests?|says?|indicates?|claims?)",
+        r"reportedly",
+        r"allegedly",
+        r"alleged",
+        r"reports (?:suggest|indicate|claim)",
+        r"indications?",
+        r"apparently",
+        r"purportedly",
+        r"rumou?rs?",
+        r"unconfirmed",
+        r"suspected",
+        r"speculation",
+        r"speculated",
+        r"reported(?=\s+to\b)",
+        r"it is (?:believed|understood|thought)",
+        r"sources? (?:say|said|suggest)",
+        *(
+            rf"{be} (?:widely |also |still |now )?(?:expected|believed|thought|said|understood|rumou?red)(?=\s+to\b)"
+            for be in _BE
+        ),
     ),
     "modal": (r"may(?!\s+\d)", r"might", r"could"),
     "possibility": (
-        r"potential", r"potentially", r"possibly", r"possible", r"perhaps", r"maybe", r"likely",
-        r"unlikely", r"probably", r"presumably", r"seemingly", r"conceivably", r"arguably",
-        r"seems? to", r"seemed to", r"appears? to", r"appeared to", r"sounds? like", r"looks? like",
+        r"potential",
+        r"potentially",
+        r"possibly",
+        r"possible",
+        r"perhaps",
+        r"maybe",
+        r"likely",
+        r"unlikely",
+        r"probably",
+        r"presumably",
+        r"seemingly",
+        r"conceivably",
+        r"arguably",
+        r"seems? to",
+        r"seemed to",
+        r"appears? to",
+        r"appeared to",
+        r"sounds? like",
+        r"looks? like",
         # a speaker's own belief ("I think"): a possibility, in the lessons' kinds
         r"i (?:don[’']t |do not |didn[’']t )?(?:think|believe|guess|suspect|reckon)",
         r"we (?:don[’']t |do not )?(?:think|believe|suspect)",
     ),
     "approximator": (
-        r"nearly", r"almost", r"approximately", r"roughly", rf"about{_NUMBER_AHEAD}", rf"around{_NUMBER_AHEAD}",
-        r"some(?=\s+\d)", r"an estimated", r"estimated",
+        r"nearly",
+        r"almost",
+        r"approximately",
+        r"roughly",
+        rf"about{_NUMBER_AHEAD}",
+        rf"around{_NUMBER_AHEAD}",
+        r"some(?=\s+\d)",
+        r"an estimated",
+        r"estimated",
     ),
     "uncertainty": (
-        r"unclear", r"uncertain", r"unknown", r"remains to be seen", r"not (?:yet )?clear", r"unverified",
+        r"unclear",
+        r"uncertain",
+        r"unknown",
+        r"remains to be seen",
+        r"not (?:yet )?clear",
+        r"unverified",
         r"questions remain",
     ),
 }
 
 # To tell a found cue's kind, match it against each cue cut before its closing look-ahead ("about(?=…)" → "about").
-_KIND_OF = [(kind, re.compile(re.split(r"\(\?[=!]", cue)[0], re.IGNORECASE))
-            for kind, cues in HEDGE_CUES.items() for cue in cues]
+_KIND_OF = [
+    (kind, re.compile(re.split(r"\(\?[=!]", cue)[0], re.IGNORECASE))
+    for kind, cues in HEDGE_CUES.items()
+    for cue in cues
+]
 _KIND_OF_WORD = {cue: kind for kind, cues in HEDGE_CUES.items() for cue in cues if cue.isalpha()}
 _HEDGES = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted((cue for cues in HEDGE_CUES.values() for cue in cues), key=len, reverse=True))
+    r"(?<![\w-])(?:"
+    + "|".join(sorted((cue for cues in HEDGE_CUES.values() for cue in cues), key=len, reverse=True))
     + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -57,13 +105,15 @@ _HEDGES = re.compile(
 # pattern then runs only there.
 def _first_letters(cue: str) -> str:
     """The letters every match of ``cue`` starts with ("rumou?rs?" → "rumo")."""
-    letters = re.match(r"[a-z]+", cue).group()
-    return letters[:-1] if cue[len(letters):].startswith("?") else letters
+    found = re.match(r"[a-z]+", cue)
+    letters = found.group() if found else ""
+    return letters[:-1] if cue[len(letters) :].startswith("?") else letters
 
 
 _FIRST_WORDS = {_first_letters(cue) for cues in HEDGE_CUES.values() for cue in cues}
-_STARTS = re.compile(r"\b(?:" + trie_regex(sorted({v for w in _FIRST_WORDS for v in (w, w.capitalize(), w.upper())}))
-                     + ")")
+_STARTS = re.compile(
+    r"\b(?:" + trie_regex(sorted({v for w in _FIRST_WORDS for v in (w, w.capitalize(), w.upper())})) + ")"
+)
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\b[^.;:!?]{0,30}$")

@@ -17,9 +17,23 @@ KINDS = ("person", "state", "organisation", "group", "place")
 
 #: Phrases that contain an alias but are not that actor ("Latin America" is not the United States).
 NOT_ACTORS = (
-    "Latin America", "Latin American", "South America", "South American", "North America", "North American",
-    "Central America", "Central American", "Native American", "New Mexico", "New Mexican", "Northern Ireland",
-    "Indian Ocean", "Niger Delta", "Georgia State", "Russian roulette", "French fries",
+    "Latin America",
+    "Latin American",
+    "South America",
+    "South American",
+    "North America",
+    "North American",
+    "Central America",
+    "Central American",
+    "Native American",
+    "New Mexico",
+    "New Mexican",
+    "Northern Ireland",
+    "Indian Ocean",
+    "Niger Delta",
+    "Georgia State",
+    "Russian roulette",
+    "French fries",
 )
 
 

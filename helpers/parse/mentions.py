@@ -12,25 +12,93 @@ from .verbs import SPEECH_AFTER_NAME
 
 # Titles written before a person's name ("President Joe Biden", "Mr. Finer").
 TITLES = (
-    "President-elect", "President", "Vice President", "Prime Minister", "Premier", "Chancellor",
-    "Foreign Minister", "Defence Minister", "Defense Minister", "Minister", "Secretary of State",
-    "Secretary of Defence", "Secretary of Defense", "Secretary-General", "Secretary General", "Secretary",
-    "Senator", "Sen.", "Representative", "Rep.", "Governor", "Gov.", "General", "Gen.", "Admiral", "Adm.",
-    "Colonel", "Col.", "Commander", "Mayor", "Speaker", "Ambassador", "Judge", "Justice", "King", "Queen",
-    "Prince", "Princess", "Pope", "Sheikh", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.",
+    "President-elect",
+    "President",
+    "Vice President",
+    "Prime Minister",
+    "Premier",
+    "Chancellor",
+    "Foreign Minister",
+    "Defence Minister",
+    "Defense Minister",
+    "Minister",
+    "Secretary of State",
+    "Secretary of Defence",
+    "Secretary of Defense",
+    "Secretary-General",
+    "Secretary General",
+    "Secretary",
+    "Senator",
+    "Sen.",
+    "Representative",
+    "Rep.",
+    "Governor",
+    "Gov.",
+    "General",
+    "Gen.",
+    "Admiral",
+    "Adm.",
+    "Colonel",
+    "Col.",
+    "Commander",
+    "Mayor",
+    "Speaker",
+    "Ambassador",
+    "Judge",
+    "Justice",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Sheikh",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
 )
 # Lower-case roles written before a name ("national security adviser Jon Finer").
 ROLES = (
-    "spokesman", "spokeswoman", "spokesperson", "press secretary", "adviser", "advisor", "minister",
-    "secretary", "envoy", "ambassador", "director", "chief", "commander", "official", "analyst", "professor",
-    "correspondent", "chairman", "chairwoman", "leader", "president", "governor", "mayor", "general",
-    "lawmaker", "senator", "diplomat", "negotiator",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press secretary",
+    "adviser",
+    "advisor",
+    "minister",
+    "secretary",
+    "envoy",
+    "ambassador",
+    "director",
+    "chief",
+    "commander",
+    "official",
+    "analyst",
+    "professor",
+    "correspondent",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "president",
+    "governor",
+    "mayor",
+    "general",
+    "lawmaker",
+    "senator",
+    "diplomat",
+    "negotiator",
 )
 _NAME_TOKEN = r"(?!(?:Mr|Mrs|Ms|Dr|Prof)\b)(?:[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?|[A-Z]\.)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|bin|al-\w+)){{0,3}}"
-_TITLE_RE = trie_regex(TITLES)
+_TITLE_RE = trie_regex(list(TITLES))
 _PERSON = re.compile(
-    rf"\b(?:{_TITLE_RE}|{trie_regex(ROLES)}(?:[ \t]+{_TITLE_RE})?)[ \t]+(?P<name>{_NAME})(?![\w])"
+    rf"\b(?:{_TITLE_RE}|{trie_regex(list(ROLES))}(?:[ \t]+{_TITLE_RE})?)[ \t]+(?P<name>{_NAME})(?![\w])"
 )
 # Words that follow a title but are not names ("General Assembly", "President of …").
 _NOT_NAMES = frozenset(
@@ -106,6 +174,7 @@ def _find_titled_persons(text: str, lexicon: Lexicon, out: list[Mention]) -> dic
 def _add_names(text: str, lexicon: Lexicon, mentions: list[Mention], persons: dict[str, Actor]) -> list[Mention]:
     """Add the people and organisations :mod:`names` recognises; an institution's full name wins
     over a place or adjective inside it ("Saudi Press Agency"), a person's name over nothing."""
+
     def is_alias(word: str) -> bool:
         return word in lexicon.aliases
 
@@ -125,7 +194,11 @@ def _add_names(text: str, lexicon: Lexicon, mentions: list[Mention], persons: di
         if name.kind == "person":
             if inside:
                 continue
-            actor = lexicon.person_by_name(name.name) or persons.get(name.name) or Actor(slug(name.name), name.name, "person")
+            actor = (
+                lexicon.person_by_name(name.name)
+                or persons.get(name.name)
+                or Actor(slug(name.name), name.name, "person")
+            )
             persons[name.name] = actor
             persons.setdefault(name.name.split()[-1], actor)
             new.append(Mention(actor, name.start, name.end, "name"))
@@ -133,8 +206,12 @@ def _add_names(text: str, lexicon: Lexicon, mentions: list[Mention], persons: di
         if any(m.actor.kind == "person" or m.start < name.start or m.end > name.end for m in inside):
             continue
         surname_of = persons.get(name.name) if name.basis == "subject of a reporting verb" else None
-        actor = surname_of or lexicon.aliases.get(name.name) or organisations.get(name.name) or Actor(
-            slug(name.name), name.name, "organisation")
+        actor = (
+            surname_of
+            or lexicon.aliases.get(name.name)
+            or organisations.get(name.name)
+            or Actor(slug(name.name), name.name, "organisation")
+        )
         organisations[name.name] = actor
         new.append(Mention(actor, name.start, name.end, "surname" if surname_of else "name"))
     kept_spans = sorted((m.start, m.end) for m in new if m.actor.kind == "organisation")
@@ -142,7 +219,7 @@ def _add_names(text: str, lexicon: Lexicon, mentions: list[Mention], persons: di
     result = []
     for m in mentions:
         k = bisect.bisect_right(span_starts, m.start) - 1
-        covered = [(a, b) for a, b in kept_spans[max(0, k - 3):k + 1] if a <= m.start and m.end <= b]
+        covered = [(a, b) for a, b in kept_spans[max(0, k - 3) : k + 1] if a <= m.start and m.end <= b]
         if not any((a, b) != (m.start, m.end) for a, b in covered):
             result.append(m)
     result.extend(new)
@@ -150,11 +227,13 @@ def _add_names(text: str, lexicon: Lexicon, mentions: list[Mention], persons: di
     return _resolve_overlaps(result)
 
 
-_TITLE_ALONE = re.compile(r"\b[Tt]he (?P<title>President|Secretary|Prime Minister|Chancellor|Premier|Governor|Mayor|Minister)\b(?! of\b|[-’'])")
+_TITLE_ALONE = re.compile(
+    r"\b[Tt]he (?P<title>President|Secretary|Prime Minister|Chancellor|Premier|Governor|Mayor|Minister)\b(?! of\b|[-’'])"
+)
 
 
 def _find_titles_alone(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"the President" names the person the article calls President; else an actor "the President"."""
+    """ "the President" names the person the article calls President; else an actor "the President"."""
     holders: dict[str, Actor] = {}
     titled = [m for m in mentions if m.actor.kind == "person" and m.form in ("title", "name")]
     found = []
@@ -164,8 +243,11 @@ def _find_titles_alone(text: str, mentions: list[Mention]) -> list[Mention]:
         while next_titled < len(titled) and titled[next_titled].start <= match.start():
             m = titled[next_titled]
             next_titled += 1
-            before = re.search(r"\b(President|Secretary|Prime Minister|Chancellor|Premier|Governor|Mayor|Minister)"
-                               r"[ \t]+(?:of State[ \t]+)?$", text[max(0, m.start - 40):m.start])
+            before = re.search(
+                r"\b(President|Secretary|Prime Minister|Chancellor|Premier|Governor|Mayor|Minister)"
+                r"[ \t]+(?:of State[ \t]+)?$",
+                text[max(0, m.start - 40) : m.start],
+            )
             if before:
                 holders[before.group(1)] = m.actor
         actor = holders.get(title) or Actor(slug("the " + title), "the " + title, "person")
@@ -187,7 +269,9 @@ def _find_surnames(text: str, lexicon: Lexicon, persons: dict[str, Actor]) -> li
     names = {name: actor for name, actor in persons.items() if name not in lexicon.aliases}
     if not names:
         return []
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+    pattern = re.compile(
+        r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])"
+    )
     return [Mention(names[m.group()], m.start(), m.end(), "surname") for m in pattern.finditer(text)]
 
 
@@ -248,7 +332,10 @@ def _find_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
         prefix = re.search(r"(?:\b[Ii]ts|\b[Tt]heir)\s+$", text[max(0, start - 8) : start])
         if prefix:
             start -= len(prefix.group())
-        actor = Actor(f"{owner.actor.actor_id}_{slug(which)}_ministry", f"{which.capitalize()} ministry of {owner.actor.name}",
-                      "organisation")
+        actor = Actor(
+            f"{owner.actor.actor_id}_{slug(which)}_ministry",
+            f"{which.capitalize()} ministry of {owner.actor.name}",
+            "organisation",
+        )
         found.append(Mention(actor, start, match.end(), "institution"))
     return found

@@ -20,6 +20,7 @@ Everything else (places, events, headlines) is left out: a missing actor is bett
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 UPPER = "A-ZÀ-ÖØ-Þ"
@@ -134,7 +135,7 @@ def shadow_text(text: str) -> str:
     return "\n".join(parts)
 
 
-def find_names(text: str, is_alias: "callable[[str], bool]", verb_after: "callable[[int], bool]") -> list[Name]:
+def find_names(text: str, is_alias: Callable[[str], bool], verb_after: Callable[[int], bool]) -> list[Name]:
     """Names in ``text`` (see the module docstring). ``is_alias(word)`` says if the lexicon knows a word;
     ``verb_after(position)`` says if a reporting verb follows at ``position``."""
     shadow = shadow_text(text)
@@ -162,12 +163,21 @@ def find_names(text: str, is_alias: "callable[[str], bool]", verb_after: "callab
         if len(tokens) == 1:
             t_start, t_end = tokens[0]
             word = shadow[t_start:t_end]
-            if (_is_acronym(word) and word not in not_actor_acronyms and not is_alias(word)
-                    and (len(word) <= 4 or verb_after(t_end) or word in defined)
-                    and not re.match(r"[ \t]?[-‑–/]?\d|[-‑–/]", shadow[t_end:t_end + 2])):
+            if (
+                _is_acronym(word)
+                and word not in not_actor_acronyms
+                and not is_alias(word)
+                and (len(word) <= 4 or verb_after(t_end) or word in defined)
+                and not re.match(r"[ \t]?[-‑–/]?\d|[-‑–/]", shadow[t_end : t_end + 2])
+            ):
                 names.append(Name(t_start, t_end, defined.get(word, word), "organisation", "acronym"))
-            elif (word not in FUNCTION_WORDS and word not in TITLE_WORDS and not is_alias(word)
-                  and word[-1].isalpha() and verb_after(t_end)):
+            elif (
+                word not in FUNCTION_WORDS
+                and word not in TITLE_WORDS
+                and not is_alias(word)
+                and word[-1].isalpha()
+                and verb_after(t_end)
+            ):
                 if words_lower is None:
                     words_lower = set(re.findall(rf"\b[{LOWER}]+\b", text))
                 if word.lower() not in words_lower and word.lower() not in _ROLE_NOUNS:
@@ -192,7 +202,9 @@ def _runs(text: str) -> list[tuple[int, int, bool]]:
                 right_head = _last_word(text, start, end) in ORG_HEADS
                 if joint == "and" and text[start:end].split()[0] in ORG_HEADS:
                     pass
-                elif (left_head and (joint != "and" or joined)) or (right_head and joint == "and" and len(left_words) == 1):
+                elif (left_head and (joint != "and" or joined)) or (
+                    right_head and joint == "and" and len(left_words) == 1
+                ):
                     merged[-1] = (p_start, end, True)
                     continue
         merged.append((start, end, False))
@@ -220,20 +232,27 @@ def _organisation(text: str, tokens: list[tuple[int, int]], joined: bool, define
     headed = words[-1] in ORG_HEADS or (joined and any(w in ORG_HEADS for w in words))
     if not headed and not (defines and len(words) >= 2 and any(w in ORG_HEADS for w in words)):
         return None
-    if len(words) == 1 and (words[0] not in _LONE_HEADS or _sentence_start(text, tokens[0][0])
-                            and not _capital_context(text, tokens[0][0])):
+    if len(words) == 1 and (
+        words[0] not in _LONE_HEADS or _sentence_start(text, tokens[0][0]) and not _capital_context(text, tokens[0][0])
+    ):
         return None  # a lone "Department" is a common noun written with a capital
     return tokens[0][0], tokens[-1][1]
 
 
 def _capital_context(text: str, start: int) -> bool:
-    return bool(re.search(r"\b[Tt]he[ \t]+$", text[max(0, start - 5):start]))
+    return bool(re.search(r"\b[Tt]he[ \t]+$", text[max(0, start - 5) : start]))
 
 
 def _is_acronym(word: str) -> bool:
     bare = word.replace(".", "").replace("&", "")
-    return (2 <= len(bare) <= 6 and bare.isupper() and word.title() not in FUNCTION_WORDS and bare.isalpha() and word not in NOT_ACRONYM_ACTORS
-            and bare not in NOT_ACRONYM_ACTORS)
+    return (
+        2 <= len(bare) <= 6
+        and bare.isupper()
+        and word.title() not in FUNCTION_WORDS
+        and bare.isalpha()
+        and word not in NOT_ACRONYM_ACTORS
+        and bare not in NOT_ACRONYM_ACTORS
+    )
 
 
 def _is_name_word(word: str, is_alias) -> bool:
@@ -241,7 +260,12 @@ def _is_name_word(word: str, is_alias) -> bool:
         return False
     if re.fullmatch(rf"[{UPPER}]\.", word) or word in ("Jr.", "Sr.", "II", "III", "IV"):
         return True
-    return bool(re.fullmatch(rf"[{UPPER}][{LOWER}’'-]*[{LOWER}]|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|[{UPPER}]['’][{UPPER}][{LOWER}]+", word))
+    return bool(
+        re.fullmatch(
+            rf"[{UPPER}][{LOWER}’'-]*[{LOWER}]|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|[{UPPER}]['’][{UPPER}][{LOWER}]+",
+            word,
+        )
+    )
 
 
 def _persons(text: str, tokens, is_alias, verb_after) -> list[tuple[int, int, str]]:
@@ -249,10 +273,17 @@ def _persons(text: str, tokens, is_alias, verb_after) -> list[tuple[int, int, st
     words = [text[a:b] for a, b in tokens]
     cut = 0
     for i, word in enumerate(words):
-        if word in TITLE_WORDS or word in FUNCTION_WORDS or is_alias(word) or word.isupper() and len(word) > 1 and "." not in word:
+        if (
+            word in TITLE_WORDS
+            or word in FUNCTION_WORDS
+            or is_alias(word)
+            or word.isupper()
+            and len(word) > 1
+            and "." not in word
+        ):
             cut = i + 1
     part = tokens[cut:]
-    while part and text[part[-1][0]:part[-1][1]] in ("Jr.", "Sr.") and len(part) == 1:
+    while part and text[part[-1][0] : part[-1][1]] in ("Jr.", "Sr.") and len(part) == 1:
         part = []
     if not 2 <= len(part) <= 4:
         return []
@@ -270,20 +301,27 @@ def _person_evidence(text: str, start: int, end: int, names: list[str], verb_aft
         return "title before the name"
     if any(re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w) for w in names[1:]):
         return "initial or suffix"
-    before = text[max(0, start - 30):start]
+    before = text[max(0, start - 30) : start]
     descriptor = re.search(rf"(?:^|[\s(])(?P<word>[{LOWER}][{LOWER}-]+)[ \t]+$", before)
-    if descriptor and _DESCRIPTOR.fullmatch(descriptor.group("word")) and descriptor.group("word") not in _NOT_DESCRIPTORS:
+    if (
+        descriptor
+        and _DESCRIPTOR.fullmatch(descriptor.group("word"))
+        and descriptor.group("word") not in _NOT_DESCRIPTORS
+    ):
         return "descriptor before the name"
     if re.search(r"[’']s[ \t]+$", before):
         return "possessive owner before the name"
     if re.search(r"\b(?:said|says|told|according to)[ \t]+$", before):
         return "named after a reporting verb"
-    if re.match(rf",[ \t]+(?:a|an|the|who|whose|{_descriptor_word()})\b", text[end:end + 40]):
+    if re.match(rf",[ \t]+(?:a|an|the|who|whose|{_descriptor_word()})\b", text[end : end + 40]):
         return "apposition after the name"
     if verb_after(end):
         return "subject of a reporting verb"
-    if len(names) <= 3 and re.match(rf"[ \t]+of[ \t]+the[ \t]+[{UPPER}][\w.]*(?:[ \t]+[{UPPER}][\w.]*)*"
-                                    rf"(?:[ \t]+{_REPORTING_SHORT})", text[end:end + 80]):
+    if len(names) <= 3 and re.match(
+        rf"[ \t]+of[ \t]+the[ \t]+[{UPPER}][\w.]*(?:[ \t]+[{UPPER}][\w.]*)*"
+        rf"(?:[ \t]+{_REPORTING_SHORT})",
+        text[end : end + 80],
+    ):
         return "affiliation after the name"
     if len(names[-1]) > 2 and _surname_alone_elsewhere(text, names[-1]):
         return "surname used alone"
@@ -304,13 +342,14 @@ def _surname_alone_elsewhere(text: str, surname: str) -> bool:
         if len(_ALONE_CACHE) > 5000:
             _ALONE_CACHE.clear()
         _ALONE_CACHE[key] = any(
-            not re.search(rf"[{UPPER}][\w.’'-]*[ \t]+$", text[max(0, m.start() - 30):m.start()])
-            for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text))
+            not re.search(rf"[{UPPER}][\w.’'-]*[ \t]+$", text[max(0, m.start() - 30) : m.start()])
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text)
+        )
     return _ALONE_CACHE[key]
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start].rstrip(" \t\"“‘'(")
+    before = text[max(0, start - 4) : start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?\n:"
 
 

@@ -9,32 +9,130 @@ from dataclasses import dataclass
 from .lexicon import trie_regex
 
 QUALIFIERS = (
-    "more than", "less than", "fewer than", "as many as", "as few as", "at least", "at most", "up to",
-    "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly", "over", "under",
-    "some", "within", "estimated",
+    "more than",
+    "less than",
+    "fewer than",
+    "as many as",
+    "as few as",
+    "at least",
+    "at most",
+    "up to",
+    "an estimated",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "over",
+    "under",
+    "some",
+    "within",
+    "estimated",
 )
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000, "a dozen": 12, "dozens of": 24,
-    "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozens": 24, "dozen": 12, "hundreds of": 200,
-    "thousands of": 2000, "tens of thousands": 20000, "hundreds of thousands": 200000, "millions of": 2e6,
-    "a couple": 2, "couple": 2, "half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "two-thirds": 2 / 3,
-    "three-quarters": 0.75, "hundreds": 200, "thousands": 2000, "millions": 2e6, "scores of": 40,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a dozen": 12,
+    "dozens of": 24,
+    "thirteen": 13,
+    "fourteen": 14,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozens": 24,
+    "dozen": 12,
+    "hundreds of": 200,
+    "thousands of": 2000,
+    "tens of thousands": 20000,
+    "hundreds of thousands": 200000,
+    "millions of": 2e6,
+    "a couple": 2,
+    "couple": 2,
+    "half": 0.5,
+    "a quarter": 0.25,
+    "a third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "three-quarters": 0.75,
+    "hundreds": 200,
+    "thousands": 2000,
+    "millions": 2e6,
+    "scores of": 40,
 }
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 #: Unit abbreviations written onto the digits ("10km", "2m", "5kg"); k, m and mn scale money.
-_ABBREVIATIONS = ("km", "kg", "mm", "cm", "ft", "mph", "kmh", "lb", "lbs", "kW", "kWh", "MW", "GW", "ha", "mn", "m", "k",
-                  "g", "t", "l", "ml", "mi")
+_ABBREVIATIONS = (
+    "km",
+    "kg",
+    "mm",
+    "cm",
+    "ft",
+    "mph",
+    "kmh",
+    "lb",
+    "lbs",
+    "kW",
+    "kWh",
+    "MW",
+    "GW",
+    "ha",
+    "mn",
+    "m",
+    "k",
+    "g",
+    "t",
+    "l",
+    "ml",
+    "mi",
+)
 #: Ordinals that count ("our eleventh drawdown"); only after a determiner, so "might first use" is no number.
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-             "fifteenth": 15, "twentieth": 20}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "twentieth": 20,
+}
 _ORDINAL = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+(?:only\s+)?(?P<n>"
-    + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b(?!\s+(?:day|of\s+(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)))")
+    + "|".join(_ORDINALS)
+    + r"|\d+(?:st|nd|rd|th))\b(?!\s+(?:day|of\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)))"
+)
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 _CURRENCY = {"$": "US dollars", "€": "euros", "£": "pounds"}
 _STOP_UNITS = frozenset(
@@ -84,7 +182,9 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
     starts = [s for s, _ in spans]
     found: list[Quantity] = []
     last_sentence = -1
-    starts_at = sorted({m.start() for m in _DIGIT_START.finditer(text)} | {m.start() for m in _WORD_START.finditer(text)})
+    starts_at = sorted(
+        {m.start() for m in _DIGIT_START.finditer(text)} | {m.start() for m in _WORD_START.finditer(text)}
+    )
     previous_end = -1
     for position in starts_at:
         if position < previous_end:
@@ -102,9 +202,13 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
             continue
         if match.group("word"):
             if match.group("word").lower() == "one" and (
-                    re.search(r"\b(?:[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Tt]his|[Tt]hat|[Ww]hich)\s+$", text[max(0, position - 8):position])
-                    or not re.match(r"[ -]+(?:of\b|in\s+\w|[a-z]{3,})", text[match.end():match.end() + 12])
-                    or re.match(r"\s+(?:another|day|time)\b", text[match.end():match.end() + 10])):
+                re.search(
+                    r"\b(?:[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Tt]his|[Tt]hat|[Ww]hich)\s+$",
+                    text[max(0, position - 8) : position],
+                )
+                or not re.match(r"[ -]+(?:of\b|in\s+\w|[a-z]{3,})", text[match.end() : match.end() + 12])
+                or re.match(r"\s+(?:another|day|time)\b", text[match.end() : match.end() + 10])
+            ):
                 continue
             value = float(_WORD_NUMBERS[re.sub(r"\s+", " ", match.group("word").lower())])
             if match.group("ones") and value in (20, 30, 40, 50, 60, 70, 80, 90):
@@ -119,8 +223,13 @@ def find_quantities(text: str, spans: list[tuple[int, int]], skip: list[tuple[in
             value *= 1e3 if abbreviation == "k" else 1e6  # "$2m", "£40k"
         elif abbreviation:
             unit, unit_end = abbreviation, 0  # "10km"
-        if match.group("word") and not unit_end and re.match(r"\s+(?:of|and|or|to)\b", text[match.end():match.end() + 5]) is None \
-                and not re.match(r"-\w", text[match.end():match.end() + 2]) and match.group("word").lower() in ("half",):
+        if (
+            match.group("word")
+            and not unit_end
+            and re.match(r"\s+(?:of|and|or|to)\b", text[match.end() : match.end() + 5]) is None
+            and not re.match(r"-\w", text[match.end() : match.end() + 2])
+            and match.group("word").lower() in ("half",)
+        ):
             continue  # "half" alone ("half the team") is a share, kept only with "of" or a noun
         before = _QUALIFIER_BEFORE.search(text, max(s_start, match.start() - 16), match.start())
         qualifier = re.sub(r"\s+", " ", before.group("qualifier").lower()) if before else ""
@@ -153,14 +262,14 @@ _AND = re.compile(r"\s+and\s+")
 
 
 def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
-    """"between 36 and 40 people" is one quantity: value the lower bound, qualifier "between", unit of the second."""
+    """ "between 36 and 40 people" is one quantity: value the lower bound, qualifier "between", unit of the second."""
     joined: list[Quantity] = []
     for q in found:
         if joined:
             first = joined[-1]
-            if (not first.qualifier and _AND.fullmatch(text, first.end, q.start)
-                    and _BETWEEN.search(text, max(0, first.start - 9), first.start)):
-                start = _BETWEEN.search(text, max(0, first.start - 9), first.start).start()
+            between = _BETWEEN.search(text, max(0, first.start - 9), first.start)
+            if not first.qualifier and _AND.fullmatch(text, first.end, q.start) and between is not None:
+                start = between.start()
                 joined[-1] = Quantity(start, q.end, first.value, q.unit or first.unit, "between")
                 continue
         joined.append(q)
@@ -180,11 +289,12 @@ class _FakeMatch:
         return None
 
 
-def _unit(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
+def _unit(text: str, match: re.Match[str] | _FakeMatch, limit: int) -> tuple[str, int]:
     if match.group("percent"):
         return "percent", 0
-    if match.group("currency"):
-        return _CURRENCY[match.group("currency")], 0
+    currency = match.group("currency")
+    if currency:
+        return _CURRENCY[currency], 0
     unit = _UNIT.match(text, match.end(), limit)
     if unit is None or unit.group("unit") in _STOP_UNITS:
         return "", 0

@@ -25,11 +25,15 @@ def read_article_file(path: str | Path) -> str:
     """Read a seed file and return its text, normalised (see :func:`normalise_text`)."""
     path = Path(path)
     if not path.exists():
-        raise ArticleNotFoundError("no such file.", source=str(path),
-                                   fix="Check the name and that the file is in the seeds folder.")
+        raise ArticleNotFoundError(
+            "no such file.", source=str(path), fix="Check the name and that the file is in the seeds folder."
+        )
     if path.is_dir():
-        raise ArticleNotFoundError("this is a folder, not an article.", source=str(path),
-                                   fix="Give the path of one .txt file, or use load_corpus(folder).")
+        raise ArticleNotFoundError(
+            "this is a folder, not an article.",
+            source=str(path),
+            fix="Give the path of one .txt file, or use load_corpus(folder).",
+        )
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         raise ArticleTooLargeError(

@@ -97,15 +97,25 @@ def find_statements(
                 continue
             if lemma in QUOTE_VERBS and not _quote_after(verb.end(), s_end, quotes, quote_starts):
                 continue
-            if lemma == "per" and not re.match(r"\s+(?:the\s+)?[A-Z]", text[verb.end():verb.end() + 7]):
+            if lemma == "per" and not re.match(r"\s+(?:the\s+)?[A-Z]", text[verb.end() : verb.end() + 7]):
                 continue
             speaker = _speaker(text, s_start, verb, mentions, starts, in_sentence, results)
             if speaker is None:
                 continue
             negated = NEGATION.search(text, max(s_start, verb.start() - 30), verb.start()) is not None
             speaker_id, name, attribution, basis = speaker
-            statement = Statement(speaker_id, name, attribution, basis=basis, verb=verb.group(), lemma=lemma, start=verb.end(), end=s_end,
-                                  negated=negated, verb_start=verb.start())
+            statement = Statement(
+                speaker_id,
+                name,
+                attribution,
+                basis=basis,
+                verb=verb.group(),
+                lemma=lemma,
+                start=verb.end(),
+                end=s_end,
+                negated=negated,
+                verb_start=verb.start(),
+            )
             in_sentence.append((statement, verb))
         for number, (statement, verb) in enumerate(in_sentence):
             limit = s_end
@@ -165,33 +175,48 @@ def _speaker(text, s_start, verb, mentions, starts, in_sentence, earlier):
         who = anonymous.group("who")
         if anonymous.group("plural"):
             return "unnamed_sources", who[0].upper() + who[1:], "anonymous", "role noun"
-        return "unnamed_" + re.sub(r"\W+", "_", who.lower()).strip("_"), who[0].upper() + who[1:], "anonymous", "role noun"
+        return (
+            "unnamed_" + re.sub(r"\W+", "_", who.lower()).strip("_"),
+            who[0].upper() + who[1:],
+            "anonymous",
+            "role noun",
+        )
     after = bisect.bisect_left(starts, verb.end())
     if after < len(mentions) and re.fullmatch(r"\s+", text[verb.end() : mentions[after].start] or "x"):
-        if (mentions[after].start < verb.end() + 3 and lemma in _INVERTED
-                and re.search(r"[,”\"]\s*$", text[gap_start : verb.start()])):
+        if (
+            mentions[after].start < verb.end() + 3
+            and lemma in _INVERTED
+            and re.search(r"[,”\"]\s*$", text[gap_start : verb.start()])
+        ):
             return _from_mention(_head_of_phrase(text, mentions, after), "named after verb")
-    if (_PARTICIPLE.search(verb.group()) and before >= 0 and mentions[before].start >= s_start
-            and re.search(r",\s*$", head)):
+    if (
+        _PARTICIPLE.search(verb.group())
+        and before >= 0
+        and mentions[before].start >= s_start
+        and re.search(r",\s*$", head)
+    ):
         first = bisect.bisect_left(starts, s_start)
         subject = _head_of_phrase(text, mentions, first)
-        if re.fullmatch(r"(?:[A-Z][\w.]*\s+|the\s+|The\s+|of\s+){0,6}", text[s_start:mentions[first].start]):
+        if re.fullmatch(r"(?:[A-Z][\w.]*\s+|the\s+|The\s+|of\s+){0,6}", text[s_start : mentions[first].start]):
             if subject.actor.kind in ("person", "organisation", "state", "group"):
                 return _from_mention(subject, "subject of the sentence")
     return None
 
 
 #: Verbs that may come before their speaker ("…," said Hale).
-_INVERTED = frozenset("say add tell write ask continue explain note conclude reply remark comment state "
-                      "insist warn argue recall observe".split())
+_INVERTED = frozenset(
+    "say add tell write ask continue explain note conclude reply remark comment state "
+    "insist warn argue recall observe".split()
+)
 
 
 def _head_of_phrase(text: str, mentions: list[Mention], index: int) -> Mention:
     """In "US Secretary of State Jane Roe" or "UCL astronomer Jane Roe", the person the phrase names."""
     head = mentions[index]
     for following in mentions[index + 1 : index + 4]:
-        if not re.fullmatch(r"[’']?s?\s+(?:[A-Za-z][\w-]*\s+){0,4}", text[head.end:following.start]) \
-                or re.search(r"\b(?:and|or|said|says|told)\b", text[head.end:following.start]):
+        if not re.fullmatch(r"[’']?s?\s+(?:[A-Za-z][\w-]*\s+){0,4}", text[head.end : following.start]) or re.search(
+            r"\b(?:and|or|said|says|told)\b", text[head.end : following.start]
+        ):
             break
         head = following
         if following.actor.kind == "person":
@@ -200,14 +225,20 @@ def _head_of_phrase(text: str, mentions: list[Mention], index: int) -> Mention:
 
 
 def _after_preposition(text, verb, mentions, starts, s_start):
-    """"according to Reuters", "attributable to Spokesperson Jane Roe", "according to him"."""
+    """ "according to Reuters", "attributable to Spokesperson Jane Roe", "according to him"."""
     after = bisect.bisect_left(starts, verb.end())
-    if after < len(mentions) and re.fullmatch(r"\s+(?:the\s+|[A-Z][\w.]*\s+){0,4}", text[verb.end():mentions[after].start]):
+    if after < len(mentions) and re.fullmatch(
+        r"\s+(?:the\s+|[A-Z][\w.]*\s+){0,4}", text[verb.end() : mentions[after].start]
+    ):
         return _from_mention(_head_of_phrase(text, mentions, after), "named after verb")
-    if after < len(mentions) and re.fullmatch(r"\s+(?:[A-Za-z][\w.-]*\s+){1,4}", text[verb.end():mentions[after].start]) \
-            and mentions[after].actor.kind == "person" and re.match(r"[\s.,;:]", text[mentions[after].end:mentions[after].end + 1] or "."):
+    if (
+        after < len(mentions)
+        and re.fullmatch(r"\s+(?:[A-Za-z][\w.-]*\s+){1,4}", text[verb.end() : mentions[after].start])
+        and mentions[after].actor.kind == "person"
+        and re.match(r"[\s.,;:]", text[mentions[after].end : mentions[after].end + 1] or ".")
+    ):
         return _from_mention(mentions[after], "named after verb")
-    if re.match(r"\s+(?:him|her)\b", text[verb.end():verb.end() + 5]):
+    if re.match(r"\s+(?:him|her)\b", text[verb.end() : verb.end() + 5]):
         before = bisect.bisect_left(starts, verb.start()) - 1
         person = last_person(text, mentions, before, s_start, verb.start())
         if person is not None:
@@ -220,8 +251,11 @@ def _owner_of_complement(text, mentions, index, s_start):
     if index < 1:
         return None
     previous = mentions[index - 1]
-    if previous.start >= s_start and previous.actor.kind == "person" and re.fullmatch(
-            r"\s+of\s+(?:the\s+)?", text[previous.end:mentions[index].start]):
+    if (
+        previous.start >= s_start
+        and previous.actor.kind == "person"
+        and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[previous.end : mentions[index].start])
+    ):
         return previous
     return None
 

@@ -15,33 +15,69 @@ from .lexicon import trie_regex
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec").split("|")
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+).split("|")
 # Title case or capitals ("MARCH 12, 2022"); never lower case, so the modal "may" is no month.
 _MONTH = "(?:" + "|".join(v for m in _MONTH_NAMES for v in (m, m.upper()) if len(v) > 3 or v == m) + r")\.?"
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
-_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365,
-          "hour": 0, "hours": 0, "minute": 0, "minutes": 0}
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
+_UNITS = {
+    "day": 1,
+    "days": 1,
+    "week": 7,
+    "weeks": 7,
+    "month": 30,
+    "months": 30,
+    "year": 365,
+    "years": 365,
+    "hour": 0,
+    "hours": 0,
+    "minute": 0,
+    "minutes": 0,
+}
+_COUNT_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+}
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 _UNIT = r"(?:days?|weeks?|months?|years?|hours?|minutes?)"
 # Wider vocabulary for durations and periods ("the past few decades", "33 Earth days", "last season").
-_ANY_COUNT = (r"(?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-              r"eighty|ninety|hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a\s+few|few|several|"
-              r"many|a\s+couple\s+of|couple\s+of|a|an|one\s+and\s+a\s+half)")
-_LONG_UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|"
-              r"centuries|century|seasons?|terms?)")
-_QUALIFIER = (r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|nearly|almost|about|"
-              r"around|over|under|some|roughly|approximately|just|only)")
+_ANY_COUNT = (
+    r"(?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a\s+few|few|several|"
+    r"many|a\s+couple\s+of|couple\s+of|a|an|one\s+and\s+a\s+half)"
+)
+_LONG_UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|"
+    r"centuries|century|seasons?|terms?)"
+)
+_QUALIFIER = (
+    r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|nearly|almost|about|"
+    r"around|over|under|some|roughly|approximately|just|only)"
+)
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-_HOLIDAY = (r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:['’]s)?(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|Monday))?|"
-            r"Thanksgiving(?:\s+Day)?|Halloween|Hanukkah|Ramadan|Boxing\s+Day|Valentine['’]s\s+Day|"
-            r"(?:Labou?r|Memorial|Independence|Veterans|Remembrance|Anzac|Australia|Canada|Victory|May)\s+Day)")
+_HOLIDAY = (
+    r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:['’]s)?(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|Monday))?|"
+    r"Thanksgiving(?:\s+Day)?|Halloween|Hanukkah|Ramadan|Boxing\s+Day|Valentine['’]s\s+Day|"
+    r"(?:Labou?r|Memorial|Independence|Veterans|Remembrance|Anzac|Australia|Canada|Victory|May)\s+Day)"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b")),
@@ -52,37 +88,92 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b(?:(?:on\s+)?{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})\b")),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|by|until|of|during|from|before|after) (?P<y>{_YEAR})\b")),
     ("ordinal day", re.compile(r"\b(?:(?:its|the|their)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)\s+day\b")),
-    ("relative", re.compile(rf"\bwithin\s+the\s+(?:next|coming|past|last)\s+(?:(?P<n>{_COUNT})\s+)?(?P<u>{_UNIT})\b", re.I)),
+    (
+        "relative",
+        re.compile(rf"\bwithin\s+the\s+(?:next|coming|past|last)\s+(?:(?P<n>{_COUNT})\s+)?(?P<u>{_UNIT})\b", re.I),
+    ),
     ("relative", re.compile(rf"\b(?:{_QUALIFIER}\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\s+ago\b", re.I)),
     ("relative", re.compile(rf"\bin\s+(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\b", re.I)),
     ("duration", re.compile(rf"\b(?:within|for|over|after)\s+(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("relative", re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<rel>(?:last|this|next) (?:week|month|year))\b", re.I)),
-    ("weekday", re.compile(rf"\b(?:(?:on\s+)?the\s+{_PART_OF_DAY}\s+of\s+)?(?:(?:on|last|next|this|early|late)\s+)?"
-                           rf"(?P<wd>{_WEEKDAY})(?:\s+(?:to|into)\s+{_WEEKDAY})?(?:\s+{_PART_OF_DAY})?\b")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?:on\s+)?the\s+{_PART_OF_DAY}\s+of\s+)?(?:(?:on|last|next|this|early|late)\s+)?"
+            rf"(?P<wd>{_WEEKDAY})(?:\s+(?:to|into)\s+{_WEEKDAY})?(?:\s+{_PART_OF_DAY})?\b"
+        ),
+    ),
     ("vague", re.compile(r"\b(?P<vague>recent|recently|previously|earlier|soon|lately|formerly|currently)\b", re.I)),
     # --- added: bare months and years, periods, durations, parts of the day, clock times, holidays ---
-    ("month only", re.compile(rf"\b(?:(?P<part>early|late|mid)[\s-]+)?(?:(?P<which>last|this|next)\s+)?"
-                              rf"(?P<m>{_FULL_MONTH}|{_FULL_MONTH.upper()})\b(?!\s+\d|\s+[A-Z][a-z])", 0)),
-    ("year", re.compile(rf"(?<![\w$€£.,/])(?<![A-Za-z.]-)(?<![A-Za-z]\d-)(?P<y>{_YEAR})(?![\w/]|-[A-Za-z]|[.,]\d|\s*%|\s+per\s*cent)")),
-    ("anaphoric", re.compile(r"\b(?P<det>the\s+same|that|the\s+previous|the\s+following|the\s+next|the)\s+"
-                             r"(?P<u>day|night|morning|evening|week|month|year)(?P<dir>\s+(?:before|after|earlier|later))?\b", re.I)),
-    ("period", re.compile(rf"\b(?:{_QUALIFIER}\s+)?(?:(?P<det>the|that|this|these|those|its|their|his|her|our)\s+)?"
-                          rf"(?:(?P<rel>last|past|next|coming|previous|following|first|final|upcoming|remaining|recent)\s+(?!an?\s))?"
-                          rf"(?:(?P<n>{_ANY_COUNT})\s+)?(?:(?:Earth|calendar|business|working|straight|consecutive|full|"
-                          rf"long|whole|entire|short)\s+)?(?P<u>{_LONG_UNIT})(?P<dir>\s+(?:ago|ahead|earlier|later|before|after|running))?\b", re.I)),
-    ("part of day", re.compile(rf"\b(?:(?P<which>this|last|yesterday|tomorrow|every|early\s+this|late\s+last|late)\s+)"
-                               rf"(?P<part>{_PART_OF_DAY})\b|\b(?P<over>overnight|pre-dawn|midnight|dawn)\b", re.I)),
-    ("clock", re.compile(r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
-                         r"(?:\s+(?:local\s+time|[A-Z]{2,4}\b))?|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?:\s+(?:local\s+time|[A-Z]{2,4}\b))?"
-                         r"|\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT)\b|\b24/7\b")),
-    ("holiday", re.compile(rf"(?:\bthe\s+(?:long\s+)?weekend\s+of\s+)?\b(?P<h>{_HOLIDAY})\b|\b(?:in\s+)?the\s+new\s+year\b")),
-    ("season", re.compile(r"\b(?:(?:this|last|next|early|late|the|in)\s+)(?P<s>spring|summer|autumn|fall|winter)\b", re.I)),
-    ("relative", re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+"
-                            r"(?P<rel>(?:the|this|next|last)\s+(?:week|month|year))\b", re.I)),
+    (
+        "month only",
+        re.compile(
+            rf"\b(?:(?P<part>early|late|mid)[\s-]+)?(?:(?P<which>last|this|next)\s+)?"
+            rf"(?P<m>{_FULL_MONTH}|{_FULL_MONTH.upper()})\b(?!\s+\d|\s+[A-Z][a-z])",
+            0,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\w$€£.,/])(?<![A-Za-z.]-)(?<![A-Za-z]\d-)(?P<y>{_YEAR})(?![\w/]|-[A-Za-z]|[.,]\d|\s*%|\s+per\s*cent)"
+        ),
+    ),
+    (
+        "anaphoric",
+        re.compile(
+            r"\b(?P<det>the\s+same|that|the\s+previous|the\s+following|the\s+next|the)\s+"
+            r"(?P<u>day|night|morning|evening|week|month|year)(?P<dir>\s+(?:before|after|earlier|later))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            rf"\b(?:{_QUALIFIER}\s+)?(?:(?P<det>the|that|this|these|those|its|their|his|her|our)\s+)?"
+            rf"(?:(?P<rel>last|past|next|coming|previous|following|first|final|upcoming|remaining|recent)\s+(?!an?\s))?"
+            rf"(?:(?P<n>{_ANY_COUNT})\s+)?(?:(?:Earth|calendar|business|working|straight|consecutive|full|"
+            rf"long|whole|entire|short)\s+)?(?P<u>{_LONG_UNIT})(?P<dir>\s+(?:ago|ahead|earlier|later|before|after|running))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "part of day",
+        re.compile(
+            rf"\b(?:(?P<which>this|last|yesterday|tomorrow|every|early\s+this|late\s+last|late)\s+)"
+            rf"(?P<part>{_PART_OF_DAY})\b|\b(?P<over>overnight|pre-dawn|midnight|dawn)\b",
+            re.I,
+        ),
+    ),
+    (
+        "clock",
+        re.compile(
+            r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
+            r"(?:\s+(?:local\s+time|[A-Z]{2,4}\b))?|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?:\s+(?:local\s+time|[A-Z]{2,4}\b))?"
+            r"|\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT)\b|\b24/7\b"
+        ),
+    ),
+    (
+        "holiday",
+        re.compile(rf"(?:\bthe\s+(?:long\s+)?weekend\s+of\s+)?\b(?P<h>{_HOLIDAY})\b|\b(?:in\s+)?the\s+new\s+year\b"),
+    ),
+    (
+        "season",
+        re.compile(r"\b(?:(?:this|last|next|early|late|the|in)\s+)(?P<s>spring|summer|autumn|fall|winter)\b", re.I),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+"
+            r"(?P<rel>(?:the|this|next|last)\s+(?:week|month|year))\b",
+            re.I,
+        ),
+    ),
     ("year", re.compile(rf"\b(?:[Mm]id|[Ee]arly|[Ll]ate)-(?P<y>{_YEAR})\b")),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<y>1[89]\d0|20\d0)s\b")),
 ]
+
 
 @dataclass
 class TimeExpression:
@@ -109,16 +200,21 @@ def read_anchors(path: Path | None = None) -> list[Anchor]:
     path = path if path is not None else curated_file("anchors.csv")
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return [
-            Anchor(row["name"], tuple(k.strip() for k in row["keywords"].split(";") if k.strip()),
-                   date.fromisoformat(row["day_one"]), row["source"])
+            Anchor(
+                row["name"],
+                tuple(k.strip() for k in row["keywords"].split(";") if k.strip()),
+                date.fromisoformat(row["day_one"]),
+                row["source"],
+            )
             for row in csv.DictReader(handle)
         ]
 
 
 _MONTH_WORDS = frozenset(MONTHS)
 _UNIT_WORDS = frozenset(_UNITS)
-_LONG_UNIT_WORDS = frozenset("nights night weekend weekends fortnight fortnights decade decades century centuries "
-                             "season seasons seconds".split())
+_LONG_UNIT_WORDS = frozenset(
+    "nights night weekend weekends fortnight fortnights decade decades century centuries season seasons seconds".split()
+)
 _PART_WORDS = frozenset("morning afternoon evening night overnight dawn midnight".split())
 _HOLIDAY_WORDS = frozenset("christmas easter thanksgiving halloween hanukkah ramadan".split())
 _SEASON_WORDS = frozenset("spring summer autumn fall winter".split())
@@ -127,21 +223,59 @@ _DAYS = frozenset("yesterday today tomorrow tonight".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # For each pattern (by index in _PATTERNS): which tokens trigger it, and how far to look back/forward.
 _PLAN: list[tuple[str, int, int]] = [
-    ("month", 36, 30), ("month", 24, 30), ("year", 0, 12), ("month", 24, 30), ("month", 36, 30),
-    ("month", 24, 30), ("year", 24, 0), ("ordinal", 30, 24), ("within", 0, 60), ("unit", 56, 24),
-    ("unit", 40, 2), ("unit", 40, 2), ("day", 0, 0), ("period", 32, 0), ("weekday", 24, 30), ("vague", 0, 0),
-    ("month", 16, 12), ("year", 0, 14), ("anaphor", 24, 10), ("longunit", 60, 12), ("part", 16, 0),
-    ("clock", 0, 20), ("holiday", 40, 16), ("season", 12, 0), ("period", 48, 0),
-    ("year", 6, 0), ("year", 16, 0),
+    ("month", 36, 30),
+    ("month", 24, 30),
+    ("year", 0, 12),
+    ("month", 24, 30),
+    ("month", 36, 30),
+    ("month", 24, 30),
+    ("year", 24, 0),
+    ("ordinal", 30, 24),
+    ("within", 0, 60),
+    ("unit", 56, 24),
+    ("unit", 40, 2),
+    ("unit", 40, 2),
+    ("day", 0, 0),
+    ("period", 32, 0),
+    ("weekday", 24, 30),
+    ("vague", 0, 0),
+    ("month", 16, 12),
+    ("year", 0, 14),
+    ("anaphor", 24, 10),
+    ("longunit", 60, 12),
+    ("part", 16, 0),
+    ("clock", 0, 20),
+    ("holiday", 40, 16),
+    ("season", 12, 0),
+    ("period", 48, 0),
+    ("year", 6, 0),
+    ("year", 16, 0),
 ]
-_TRIGGER_WORDS = sorted({variant for word in (_MONTH_WORDS | _UNIT_WORDS | _VAGUE | _DAYS | _WEEKDAYS | {"within"}
-                                              | _LONG_UNIT_WORDS | _PART_WORDS | _HOLIDAY_WORDS | _SEASON_WORDS)
-                         for variant in (word, word.capitalize(), word.upper())})
+_TRIGGER_WORDS = sorted(
+    {
+        variant
+        for word in (
+            _MONTH_WORDS
+            | _UNIT_WORDS
+            | _VAGUE
+            | _DAYS
+            | _WEEKDAYS
+            | {"within"}
+            | _LONG_UNIT_WORDS
+            | _PART_WORDS
+            | _HOLIDAY_WORDS
+            | _SEASON_WORDS
+        )
+        for variant in (word, word.capitalize(), word.upper())
+    }
+)
 # One scan finds every word that can start or end a time expression; everything else is skipped.
 # (Case variants instead of re.IGNORECASE: several times faster in Python's regex engine.)
-_TRIGGERS = re.compile(r"\b(?:" + trie_regex(_TRIGGER_WORDS) + r")\b|\b\d+(?:st|nd|rd|th)\b"
-                       r"|\b\d{1,2}(?::\d\d)?\s?[aApP]\.?[mM]\b|\b\d{1,2}:\d\d\b|\b\d{4}\s(?:UTC|GMT)\b|\b24/7\b"
-                       r"|\b\d{4}s?\b")
+_TRIGGERS = re.compile(
+    r"\b(?:" + trie_regex(_TRIGGER_WORDS) + r")\b|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b\d{1,2}(?::\d\d)?\s?[aApP]\.?[mM]\b|\b\d{1,2}:\d\d\b|\b\d{4}\s(?:UTC|GMT)\b|\b24/7\b"
+    r"|\b\d{4}s?\b"
+)
 
 
 def _triggers(token: str) -> list[str]:
@@ -154,9 +288,16 @@ def _triggers(token: str) -> list[str]:
             return ["ordinal"]
         return ["clock"]
     kinds = []
-    for kind, words in (("month", _MONTH_WORDS), ("unit", _UNIT_WORDS), ("vague", _VAGUE), ("day", _DAYS),
-                        ("weekday", _WEEKDAYS), ("part", _PART_WORDS), ("holiday", _HOLIDAY_WORDS),
-                        ("season", _SEASON_WORDS)):
+    for kind, words in (
+        ("month", _MONTH_WORDS),
+        ("unit", _UNIT_WORDS),
+        ("vague", _VAGUE),
+        ("day", _DAYS),
+        ("weekday", _WEEKDAYS),
+        ("part", _PART_WORDS),
+        ("holiday", _HOLIDAY_WORDS),
+        ("season", _SEASON_WORDS),
+    ):
         if lower in words:
             kinds.append(kind)
     if lower == "within":
@@ -172,11 +313,14 @@ def _triggers(token: str) -> list[str]:
     return kinds
 
 
-_PERIOD_GATE = re.compile(r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
-                          r"\w+ty|hundred|half|few|several|many|of|last|past|next|coming|previous|following|first|"
-                          r"final|upcoming|remaining|recent|the|that|this|these|those|its|their|his|her|our|earth|"
-                          r"calendar|business|working|straight|consecutive|full|long|whole|entire|short|for|over|in|"
-                          r"within|after))\s+$", re.I)
+_PERIOD_GATE = re.compile(
+    r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"\w+ty|hundred|half|few|several|many|of|last|past|next|coming|previous|following|first|"
+    r"final|upcoming|remaining|recent|the|that|this|these|those|its|their|his|her|our|earth|"
+    r"calendar|business|working|straight|consecutive|full|long|whole|entire|short|for|over|in|"
+    r"within|after))\s+$",
+    re.I,
+)
 _DIRECTION_AFTER = re.compile(r"\s+(?:ago|ahead|earlier|later|before|after|running)\b", re.I)
 
 
@@ -194,8 +338,10 @@ def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, in
     for (kind, pattern), (trigger, back, forward) in zip(_PATTERNS, _PLAN):
         for token_start, token_end in triggers.get(trigger, []):
             lo, hi = max(start, token_start - back), min(end, token_end + forward)
-            if trigger == "longunit" and not (_PERIOD_GATE.search(text, max(lo, token_start - 16), token_start)
-                                              or _DIRECTION_AFTER.match(text, token_end, hi)):
+            if trigger == "longunit" and not (
+                _PERIOD_GATE.search(text, max(lo, token_start - 16), token_start)
+                or _DIRECTION_AFTER.match(text, token_end, hi)
+            ):
                 continue  # a period needs a count, "last"/"the"… or "ago"/"ahead" right by its unit (a cheap test first)
             for match in pattern.finditer(text, lo, hi):
                 if match.start() <= token_start and match.end() >= token_end and _plausible(kind, match):
@@ -209,13 +355,18 @@ def find_time_expressions(text: str, start: int, end: int) -> list[tuple[int, in
     return kept
 
 
-_KIND_ORDER = {kind: index for index, kind in reversed(list(enumerate(kind for kind, _ in _PATTERNS)))}
+_KIND_ORDER: dict[str, float] = {
+    kind: index for index, kind in reversed(list(enumerate(kind for kind, _ in _PATTERNS)))
+}
 _KIND_ORDER["part of day"] = _KIND_ORDER["period"] - 0.5  # "last night" is a night, not a stretch of time
-_BEFORE_MONTH = frozenset("in since until till by of during from through before after and or to early late "
-                          "mid last this next between".split())
+_BEFORE_MONTH = frozenset(
+    "in since until till by of during from through before after and or to early late mid last this next between".split()
+)
 _QUALIFIER_WORDS = frozenset("about around nearly almost over than least most some roughly approximately".split())
-_EVENT_PLURALS = frozenset("elections games olympics finals midterms polls talks riots protests attacks floods "
-                           "fires wildfires negotiations hearings primaries races championships awards".split())
+_EVENT_PLURALS = frozenset(
+    "elections games olympics finals midterms polls talks riots protests attacks floods "
+    "fires wildfires negotiations hearings primaries races championships awards".split()
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{1,3}$")
 _WORD_AFTER = re.compile(r"\s+([a-z][a-z-]*)")
 
@@ -226,21 +377,23 @@ def _plausible(kind: str, match: re.Match[str]) -> bool:
     if kind == "month only":
         if groups["m"].lower() in ("may", "march") and not (groups["part"] or groups["which"]):
             before = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
-            return bool(before) and before.group(1).lower() in _BEFORE_MONTH
+            return before is not None and before.group(1).lower() in _BEFORE_MONTH
         return True
     if kind == "year" and not match.group().startswith(groups["y"]):
         return True  # "in 2015": the preposition already says it is a year
     if kind == "year":
         before = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
         word = before.group(1).lower() if before else ""
-        if word in _QUALIFIER_WORDS or (word == "to" and text[max(0, before.start() - 3):before.start()] == "up "):
+        if word in _QUALIFIER_WORDS or (
+            before is not None and word == "to" and text[max(0, before.start() - 3) : before.start()] == "up "
+        ):
             return False  # "about 2000 people", "up to 2000"
         after = _WORD_AFTER.match(text, match.end(), match.end() + 30)
-        word = after.group(1) if after else ""
+        word = after.group(1) if after is not None else ""
         return not (len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _EVENT_PLURALS)
     if kind == "relative" and match.group() == "Today":  # "USA Today": part of a name mid-sentence
-        before = text[max(0, match.start() - 2):match.start()]
-        return not (before.endswith(" ") and match.start() >= 2 and text[match.start() - 2].isupper())
+        previous = text[max(0, match.start() - 2) : match.start()]
+        return not (previous.endswith(" ") and match.start() >= 2 and text[match.start() - 2].isupper())
     if kind == "anaphoric":
         return groups["det"].lower() != "the" or bool(groups["dir"])
     if kind == "period":
@@ -250,8 +403,12 @@ def _plausible(kind: str, match: re.Match[str]) -> bool:
         if det in ("this", "these", "those", "that") or (det == "the" and groups["u"].lower() == "weekend"):
             return True
         before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
-        return (not det and groups["u"].lower().endswith("s") and bool(before)
-                and before.group(1).lower() in ("for", "over", "in", "within", "after"))
+        return (
+            not det
+            and groups["u"].lower().endswith("s")
+            and before is not None
+            and before.group(1).lower() in ("for", "over", "in", "within", "after")
+        )
     if kind == "season" and groups["s"].lower() == "fall":
         return match.group().split()[0].lower() in ("this", "last", "next", "early", "late")
     return True
@@ -273,8 +430,7 @@ def resolve_ordinal_day(match: re.Match[str], sentence: str, anchors: list[Ancho
     for anchor in _matching_anchors(sentence, anchors):
         if True:
             day = anchor.day_one + timedelta(days=number - 1)
-            basis = (f"day {number:,} of {anchor.name}, counting {anchor.day_one:%d %b %Y} as day 1 "
-                     f"({anchor.source})")
+            basis = f"day {number:,} of {anchor.name}, counting {anchor.day_one:%d %b %Y} as day 1 ({anchor.source})"
             return TimeExpression(match.start(), match.end(), "ordinal day", day, day, basis)
     return None
 

@@ -20,12 +20,25 @@ from datetime import date, timedelta
 from .timex import _COUNT_WORDS, _UNITS, MONTHS
 
 _WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_FUTURE = re.compile(r"(?:\b(?:will|shall|is to|are to|scheduled|(?:is|are) due|plans? to|planned to|expected to|"
-                     r"set to|upcoming|going to|would)|['’]ll)\b")
-_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
-             "new year's eve": (12, 31), "new year day": (1, 1), "halloween": (10, 31), "boxing day": (12, 26),
-             "valentine's day": (2, 14), "anzac day": (4, 25), "canada day": (7, 1), "australia day": (1, 26),
-             "may day": (5, 1)}
+_FUTURE = re.compile(
+    r"(?:\b(?:will|shall|is to|are to|scheduled|(?:is|are) due|plans? to|planned to|expected to|"
+    r"set to|upcoming|going to|would)|['’]ll)\b"
+)
+_HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "new year day": (1, 1),
+    "halloween": (10, 31),
+    "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+    "anzac day": (4, 25),
+    "canada day": (7, 1),
+    "australia day": (1, 26),
+    "may day": (5, 1),
+}
 
 
 def resolve(kind: str, match: re.Match[str], reference: date | None) -> tuple[str, date | None, date | None, str]:
@@ -41,8 +54,8 @@ def resolve(kind: str, match: re.Match[str], reference: date | None) -> tuple[st
             return "date", *_safe_date(int(groups["y"]), month, day_number, "written in full")
         if reference is None:
             return "date", None, None, "day and month without a year, and no reference date"
-        candidates = [_try_date(reference.year + k, month, day_number) for k in (-1, 0, 1)]
-        candidates = [c for c in candidates if c is not None]
+        tried = [_try_date(reference.year + k, month, day_number) for k in (-1, 0, 1)]
+        candidates = [c for c in tried if c is not None]
         if not candidates:
             return "date", None, None, "not a real calendar date"
         best = min(candidates, key=lambda c: abs((c - reference).days))
@@ -83,9 +96,9 @@ def resolve(kind: str, match: re.Match[str], reference: date | None) -> tuple[st
 
 def _context_before(match: re.Match[str], width: int = 120) -> str:
     """The words of the same sentence before the match (at most ``width`` characters)."""
-    text = match.string[max(0, match.start() - width):match.start()]
+    text = match.string[max(0, match.start() - width) : match.start()]
     cut = max(text.rfind(". "), text.rfind("\n"), text.rfind("? "), text.rfind("! "))
-    return text[cut + 1:]
+    return text[cut + 1 :]
 
 
 def _resolve_weekday(match: re.Match[str], reference: date | None):
@@ -117,8 +130,10 @@ def _resolve_month(match: re.Match[str], reference: date | None):
         year = reference.year if month > reference.month else reference.year + 1
         why = "the next such month after"
     else:
-        year = min((reference.year - 1, reference.year, reference.year + 1),
-                   key=lambda y: abs((y - reference.year) * 12 + month - reference.month))
+        year = min(
+            (reference.year - 1, reference.year, reference.year + 1),
+            key=lambda y: abs((y - reference.year) * 12 + month - reference.month),
+        )
         why = "the such month nearest"
     last = calendar.monthrange(year, month)[1]
     return "month only", date(year, month, 1), date(year, month, last), f"{why} the reference date {reference:%d %b %Y}"
@@ -143,8 +158,9 @@ def _resolve_holiday(match: re.Match[str], reference: date | None):
     if name not in _HOLIDAYS:
         return "holiday", None, None, "a holiday whose date moves from year to year"
     month, day_number = _HOLIDAYS[name]
-    best = min((date(reference.year + k, month, day_number) for k in (-1, 0, 1)),
-               key=lambda c: abs((c - reference).days))
+    best = min(
+        (date(reference.year + k, month, day_number) for k in (-1, 0, 1)), key=lambda c: abs((c - reference).days)
+    )
     return "holiday", best, best, f"the one nearest the reference date {reference:%d %b %Y}"
 
 
@@ -232,7 +248,11 @@ def _calendar_unit(reference: date, unit: str, shift: int) -> tuple[date, date]:
         year = reference.year + shift
         return date(year, 1, 1), date(year, 12, 31)
     if unit == "month":
-        first = _add(reference.replace(day=1), abs(shift), "month", 1 if shift >= 0 else -1) if shift else reference.replace(day=1)
+        first = (
+            _add(reference.replace(day=1), abs(shift), "month", 1 if shift >= 0 else -1)
+            if shift
+            else reference.replace(day=1)
+        )
         return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
     monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=shift)
     return monday, monday + timedelta(days=6)

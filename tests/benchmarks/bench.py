@@ -36,10 +36,20 @@ def parse_throughput(runs: int) -> list[dict]:
     rows = []
     for factor in (1, 10, 100, 1000):
         big = "\n".join([text] * factor)
-        seconds = median_time(lambda: helpers.parse_text(big, article_id=f"x{factor}"), runs if factor < 1000 else max(3, runs // 2))
+        seconds = median_time(
+            lambda big=big, factor=factor: helpers.parse_text(big, article_id=f"x{factor}"),
+            runs if factor < 1000 else max(3, runs // 2),
+        )
         megabytes = len(big.encode("utf-8")) / 1e6
-        rows.append({"copies": factor, "MB": round(megabytes, 3), "seconds": round(seconds, 4),
-                     "MB_per_s": round(megabytes / seconds, 2), "ms_per_copy": round(1000 * seconds / factor, 3)})
+        rows.append(
+            {
+                "copies": factor,
+                "MB": round(megabytes, 3),
+                "seconds": round(seconds, 4),
+                "MB_per_s": round(megabytes / seconds, 2),
+                "ms_per_copy": round(1000 * seconds / factor, 3),
+            }
+        )
     return rows
 
 
@@ -47,7 +57,9 @@ def parse_throughput(runs: int) -> list[dict]:
 PATHOLOGICAL = {
     "run of dots, 40 KB": "Word" + "." * 40_000,
     "run of ?!, 40 KB": "Word" + "?!" * 20_000,
-    "many 'Nth day' in one sentence, ~130 KB": "The war reached its " + " ".join(f"{n}th day" for n in range(4, 12_000)) + ".",
+    "many 'Nth day' in one sentence, ~130 KB": "The war reached its "
+    + " ".join(f"{n}th day" for n in range(4, 12_000))
+    + ".",
     "capitalised words, ~55 KB": " ".join(["Alpha Beta"] * 5_000) + ".",
     "unclosed quotes, 40 KB": '"a' * 20_000,
 }
@@ -58,9 +70,11 @@ def pathological(runs: int) -> list[dict]:
 
     rows = []
     for name, text in PATHOLOGICAL.items():
-        seconds = median_time(lambda: helpers.parse_text(text), max(1, runs // 2))
+        seconds = median_time(lambda text=text: helpers.parse_text(text), max(1, runs // 2))
         per_10kb = seconds / (len(text) / 10_000)
-        rows.append({"case": name, "seconds": round(seconds, 3), "s_per_10KB": round(per_10kb, 4), "ok": per_10kb < 0.1})
+        rows.append(
+            {"case": name, "seconds": round(seconds, 3), "s_per_10KB": round(per_10kb, 4), "ok": per_10kb < 0.1}
+        )
     return rows
 
 
@@ -87,8 +101,9 @@ def notebook_times(runs: int) -> list[dict]:
     from nbclient import NotebookClient
 
     def run(nb) -> None:
-        NotebookClient(nb, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+        ).execute()
 
     rows = []
     for path in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
@@ -96,13 +111,24 @@ def notebook_times(runs: int) -> list[dict]:
         probe.cells.append(nbformat.v4.new_code_cell(LOADED))
         run(probe)
         loaded = json.loads("".join(o.get("text", "") for o in probe.cells[-1].outputs).split("LOADED:", 1)[1])
-        floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-            "import importlib\nfor name in %r:\n    importlib.import_module(name)" % loaded)])
+        floor = nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_code_cell(
+                    f"import importlib\nfor name in {loaded!r}:\n    importlib.import_module(name)"
+                )
+            ]
+        )
         floor.metadata = probe.metadata
-        full = median_time(lambda: run(nbformat.read(path, as_version=4)), runs)
-        base = median_time(lambda: run(nbformat.reads(nbformat.writes(floor), as_version=4)), runs)
-        rows.append({"notebook": path.name, "seconds": round(full, 2), "imports_only": round(base, 2),
-                     "ratio": round(full / base, 2)})
+        full = median_time(lambda path=path: run(nbformat.read(path, as_version=4)), runs)
+        base = median_time(lambda floor=floor: run(nbformat.reads(nbformat.writes(floor), as_version=4)), runs)
+        rows.append(
+            {
+                "notebook": path.name,
+                "seconds": round(full, 2),
+                "imports_only": round(base, 2),
+                "ratio": round(full / base, 2),
+            }
+        )
     return rows
 
 
@@ -117,7 +143,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+    )
 
 
 def main() -> int:
@@ -127,15 +155,21 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=ROOT / ".bench" / "results.json")
     args = parser.parse_args()
 
-    results = {"machine": machine(), "parse": parse_throughput(args.runs), "import_helpers_s": round(import_time(args.runs), 3)}
+    results = {
+        "machine": machine(),
+        "parse": parse_throughput(args.runs),
+        "import_helpers_s": round(import_time(args.runs), 3),
+    }
     print(f"Machine: {results['machine']}\n")
     print("| copies of the seed | MB | median s | MB/s | ms per copy |\n|---:|---:|---:|---:|---:|")
     for row in results["parse"]:
         print(f"| {row['copies']} | {row['MB']} | {row['seconds']} | {row['MB_per_s']} | {row['ms_per_copy']} |")
     per_copy = [row["ms_per_copy"] for row in results["parse"][1:]]
     results["linear"] = max(per_copy) / min(per_copy) < 1.5
-    print(f"\nLinear growth (ms per copy varies < 1.5x from 10x to 1000x): {results['linear']} "
-          f"({min(per_copy)}–{max(per_copy)} ms per copy)")
+    print(
+        f"\nLinear growth (ms per copy varies < 1.5x from 10x to 1000x): {results['linear']} "
+        f"({min(per_copy)}–{max(per_copy)} ms per copy)"
+    )
     print(f"`import helpers`: {results['import_helpers_s']} s (above a bare interpreter start)")
     results["pathological"] = pathological(args.runs)
     print("\n| pathological input | median s | s per 10 KB | under 0.1 s/10 KB |\n|---|---:|---:|---|")

@@ -60,8 +60,7 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"{test}: {parts}")
     try:
         ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
-        (ARTIFACTS_DIR / "browser-timings.json").write_text(
-            json.dumps(_TIMINGS, indent=2), encoding="utf-8")
+        (ARTIFACTS_DIR / "browser-timings.json").write_text(json.dumps(_TIMINGS, indent=2), encoding="utf-8")
     except OSError:
         pass
 
@@ -70,10 +69,11 @@ def pytest_terminal_summary(terminalreporter):
 def _require_chromium():
     if chromium_path() is None:
         if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required in CI but was not found: install Debian's chromium "
-                        "(apt-get install chromium)", pytrace=False)
-        pytest.skip("Debian's chromium is not installed; browser tests skipped "
-                    "(sudo apt-get install chromium)")
+            pytest.fail(
+                "Chromium is required in CI but was not found: install Debian's chromium (apt-get install chromium)",
+                pytrace=False,
+            )
+        pytest.skip("Debian's chromium is not installed; browser tests skipped (sudo apt-get install chromium)")
 
 
 @pytest.fixture(scope="session")
@@ -89,8 +89,7 @@ def _playwright(_require_chromium):
 
 @pytest.fixture(scope="session")
 def browser(_playwright):
-    b = _playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
-                                    headless=True)
+    b = _playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
     try:
         yield b
     finally:

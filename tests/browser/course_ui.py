@@ -42,11 +42,11 @@ UPDATE_TIMEOUT = 20_000
 
 @dataclass
 class RunResult:
-    open_s: float            # page load + kernel start
-    run_s: float             # Run All until the kernel is idle and every cell has run
-    ready_s: float           # from page.goto to every widget rendered (open + run all + rendering)
-    expected_widgets: int    # widget views the kernel displayed (notebook model)
-    rendered_widgets: int    # widget views in the DOM (incl. views inside Output widgets)
+    open_s: float  # page load + kernel start
+    run_s: float  # Run All until the kernel is idle and every cell has run
+    ready_s: float  # from page.goto to every widget rendered (open + run all + rendering)
+    expected_widgets: int  # widget views the kernel displayed (notebook model)
+    rendered_widgets: int  # widget views in the DOM (incl. views inside Output widgets)
 
 
 @dataclass
@@ -57,8 +57,9 @@ class Interaction:
     details: dict = field(default_factory=dict)
 
 
-def open_run_and_check(page, server, path: str, ready_timeout: float = 60_000,
-                       require_widgets: bool = True) -> RunResult:
+def open_run_and_check(
+    page, server, path: str, ready_timeout: float = 60_000, require_widgets: bool = True
+) -> RunResult:
     """Open ``path`` on a fresh kernel, Run All, wait until every widget is rendered; assert no
     error output and no unrendered widget. The expected widget count is read from the notebook
     model (what the kernel displayed), so no number is kept by hand."""
@@ -84,7 +85,8 @@ def scroll_to(locator, block: str = "start") -> None:
     scrollIntoView can land off target: repeat (each after two animation frames) until the element
     stays put inside the window (at most 10 rounds)."""
     locator.wait_for(state="attached")
-    locator.evaluate("""async (el, block) => {
+    locator.evaluate(
+        """async (el, block) => {
         const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
         let last = null;
         for (let i = 0; i < 10; i++) {
@@ -94,7 +96,9 @@ def scroll_to(locator, block: str = "start") -> None:
             if (top === last && top >= 0 && top < window.innerHeight) return;
             last = top;
         }
-    }""", block)
+    }""",
+        block,
+    )
 
 
 def notebook_path(name: str) -> Path:
@@ -117,22 +121,26 @@ def text_of(locator) -> str:
     return re.sub(r"\s+", " ", locator.first.text_content() or "").strip()
 
 
-def wait_text_change(page, element, selector: str, before: str, timeout: float = UPDATE_TIMEOUT,
-                     must_contain: str = "") -> str:
+def wait_text_change(
+    page, element, selector: str, before: str, timeout: float = UPDATE_TIMEOUT, must_contain: str = ""
+) -> str:
     """Wait until the joined textContent of ``selector`` inside ``element`` (an ElementHandle) is
     non-empty and differs from ``before`` (and contains ``must_contain``); return it."""
-    js = ("([root, sel, before, must]) => { const t = [...root.querySelectorAll(sel)]"
-          ".map(e => e.textContent).join(' | ').replace(/\\s+/g, ' ').trim();"
-          " return t !== '' && t !== before && t.includes(must) ? t : false; }")
-    handle = page.wait_for_function(js, arg=[element, selector, before, must_contain], timeout=timeout,
-                                    polling=20)
+    js = (
+        "([root, sel, before, must]) => { const t = [...root.querySelectorAll(sel)]"
+        ".map(e => e.textContent).join(' | ').replace(/\\s+/g, ' ').trim();"
+        " return t !== '' && t !== before && t.includes(must) ? t : false; }"
+    )
+    handle = page.wait_for_function(js, arg=[element, selector, before, must_contain], timeout=timeout, polling=20)
     return handle.json_value()
 
 
 def joined_text(element, selector: str) -> str:
     return element.evaluate(
         "(root, sel) => [...root.querySelectorAll(sel)].map(e => e.textContent).join(' | ')"
-        ".replace(/\\s+/g, ' ').trim()", selector)
+        ".replace(/\\s+/g, ' ').trim()",
+        selector,
+    )
 
 
 def question_with(page, inner_selector: str):
@@ -141,8 +149,7 @@ def question_with(page, inner_selector: str):
 
 
 def question_with_button(page, label: str):
-    return page.locator(".course-question").filter(
-        has=page.get_by_role("button", name=label)).first
+    return page.locator(".course-question").filter(has=page.get_by_role("button", name=label)).first
 
 
 # --------------------------------------------------------------------------------------------
@@ -154,8 +161,9 @@ def radio_labels(question) -> list[str]:
     return [t.replace("\xa0", " ").strip() for t in question.locator(".widget-radio-box label").all_text_contents()]
 
 
-def answer_choice_question(page, question, option: int | str = 0, check_label: str = "Check",
-                           timeout: float = UPDATE_TIMEOUT) -> Interaction:
+def answer_choice_question(
+    page, question, option: int | str = 0, check_label: str = "Check", timeout: float = UPDATE_TIMEOUT
+) -> Interaction:
     """Click a radio option's label (by index or text), then the Check button; wait until the
     feedback text changes. ``details["classes"]`` holds the feedback's classes (``course-ok`` for
     a right answer, ``course-warning`` for a wrong one)."""
@@ -219,14 +227,26 @@ def use_timeline_explorer(page, prefer: str = "Russia") -> Interaction:
         " const t = [...r.querySelectorAll('.widget-html-content')].map(e => e.textContent).join(' | ')"
         ".replace(/\\s+/g, ' ').trim();"
         " return i && i.src && i.src !== s && t !== '' && t !== c; }",
-        arg=[root, count_before, src_before], timeout=UPDATE_TIMEOUT, polling=20)
+        arg=[root, count_before, src_before],
+        timeout=UPDATE_TIMEOUT,
+        polling=20,
+    )
     rt = time.perf_counter() - t0
     count_after = joined_text(root, ".widget-html-content")
     selected = select.evaluate("s => [...s.selectedOptions].map(o => o.value)")
     img = explorer.locator(".widget-output img").first
-    return Interaction(rt, count_before, count_after, {
-        "lane": target, "lanes": values, "selected": selected, "alt": img.get_attribute("alt") or "",
-        "src_changed": True})
+    return Interaction(
+        rt,
+        count_before,
+        count_after,
+        {
+            "lane": target,
+            "lanes": values,
+            "selected": selected,
+            "alt": img.get_attribute("alt") or "",
+            "src_changed": True,
+        },
+    )
 
 
 def parse_count(text: str) -> tuple[int, int]:
@@ -241,8 +261,7 @@ def parse_count(text: str) -> tuple[int, int]:
 
 
 def highlighted_sentences(explorer) -> list[str]:
-    return explorer.evaluate(
-        "r => [...r.querySelectorAll('.course-highlight')].map(e => e.dataset.sentence)")
+    return explorer.evaluate("r => [...r.querySelectorAll('.course-highlight')].map(e => e.dataset.sentence)")
 
 
 def use_actor_explorer(page, option_label: str) -> Interaction:
@@ -259,7 +278,10 @@ def use_actor_explorer(page, option_label: str) -> Interaction:
     page.wait_for_function(
         "([r, s]) => { const t = [...r.querySelectorAll('.course-actor-summary')]"
         ".map(e => e.textContent).join(' | ').replace(/\\s+/g, ' ').trim(); return t !== '' && t !== s; }",
-        arg=[root, summary_before], timeout=UPDATE_TIMEOUT, polling=20)
+        arg=[root, summary_before],
+        timeout=UPDATE_TIMEOUT,
+        polling=20,
+    )
     rt = time.perf_counter() - t0
     after = highlighted_sentences(root)
     return Interaction(rt, before, after, {"summary": joined_text(root, ".course-actor-summary")})
@@ -314,20 +336,28 @@ def move_slider(page, forecast, index: int = 0, presses: int = 3) -> tuple[str, 
     root = forecast.element_handle()
     page.wait_for_function(
         "([r, i, b]) => { const ro = r.querySelectorAll('.widget-slider .widget-readout')[i];"
-        " return ro && ro.textContent.trim() !== b; }", arg=[root, index, before],
-        timeout=UPDATE_TIMEOUT, polling=20)
+        " return ro && ro.textContent.trim() !== b; }",
+        arg=[root, index, before],
+        timeout=UPDATE_TIMEOUT,
+        polling=20,
+    )
     # Every key press is its own change: wait until the readout has stopped moving (unchanged for
     # 400 ms), so that no late change reaches the kernel after the next click.
     page.wait_for_function(
         "([r, i]) => { const ro = r.querySelectorAll('.widget-slider .widget-readout')[i];"
         " const now = ro ? ro.textContent.trim() : ''; const t = performance.now();"
         " if (window.__slider_last !== now) { window.__slider_last = now; window.__slider_since = t; return false; }"
-        " return t - window.__slider_since > 400; }", arg=[root, index], timeout=UPDATE_TIMEOUT, polling=50)
+        " return t - window.__slider_since > 400; }",
+        arg=[root, index],
+        timeout=UPDATE_TIMEOUT,
+        polling=50,
+    )
     return before, slider_states(root)[index]["readout"]
 
 
-def use_forecast(page, lock_label: str = "Lock my forecasts",
-                 reveal_label: str = "Reveal what happened") -> Interaction:
+def use_forecast(
+    page, lock_label: str = "Lock my forecasts", reveal_label: str = "Reveal what happened"
+) -> Interaction:
     """Move the first slider, Lock (sliders become disabled), Reveal (outcomes appear)."""
     forecast = question_with_button(page, lock_label)
     scroll_to(forecast)
@@ -342,7 +372,10 @@ def use_forecast(page, lock_label: str = "Lock my forecasts",
     page.wait_for_function(
         "r => { const t = [...r.querySelectorAll('.widget-slider .noUi-target')];"
         " return t.length > 0 && t.every(e => e.hasAttribute('disabled')); }",
-        arg=root, timeout=UPDATE_TIMEOUT, polling=20)
+        arg=root,
+        timeout=UPDATE_TIMEOUT,
+        polling=20,
+    )
     lock_rt = time.perf_counter() - t0
     lock_message = wait_text_change(page, root, ".course-message", status_before, must_contain="Locked")
 
@@ -350,9 +383,18 @@ def use_forecast(page, lock_label: str = "Lock my forecasts",
     assert "mid-December 2025" not in result_before
     t1 = time.perf_counter()
     forecast.get_by_role("button", name=reveal_label).click()
-    page.wait_for_function("r => r.textContent.includes('mid-December 2025')", arg=root,
-                           timeout=UPDATE_TIMEOUT, polling=20)
+    page.wait_for_function(
+        "r => r.textContent.includes('mid-December 2025')", arg=root, timeout=UPDATE_TIMEOUT, polling=20
+    )
     reveal_rt = time.perf_counter() - t1
-    return Interaction(reveal_rt, before, after, {
-        "lock_round_trip_s": lock_rt, "lock_message": lock_message,
-        "states_after": slider_states(root), "text": root.evaluate("r => r.textContent")})
+    return Interaction(
+        reveal_rt,
+        before,
+        after,
+        {
+            "lock_round_trip_s": lock_rt,
+            "lock_message": lock_message,
+            "states_after": slider_states(root),
+            "text": root.evaluate("r => r.textContent"),
+        },
+    )

@@ -29,8 +29,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS_DIR = REPO_ROOT / "test-artifacts"
@@ -83,8 +84,7 @@ class _ServerProcess:
 
     name = "server"
 
-    def __init__(self, env: Mapping[str, str] | None = None, startup_timeout: float = 60.0,
-                 keep_tmp: bool = False):
+    def __init__(self, env: Mapping[str, str] | None = None, startup_timeout: float = 60.0, keep_tmp: bool = False):
         self.extra_env = dict(env or {})
         self.startup_timeout = startup_timeout
         self.keep_tmp = keep_tmp
@@ -124,7 +124,8 @@ class _ServerProcess:
         labconfig = d["config"] / "labconfig"
         labconfig.mkdir(parents=True, exist_ok=True)
         (labconfig / "default_setting_overrides.json").write_text(
-            json.dumps(LAB_SETTING_OVERRIDES, indent=2), encoding="utf-8")
+            json.dumps(LAB_SETTING_OVERRIDES, indent=2), encoding="utf-8"
+        )
         return env
 
     def _command(self) -> list[str]:  # pragma: no cover - abstract
@@ -144,8 +145,14 @@ class _ServerProcess:
         self._log_file = open(self.log_path, "wb")
         t0 = time.monotonic()
         self.proc = subprocess.Popen(
-            self._command(), env=env, cwd=str(self._cwd()), stdin=subprocess.DEVNULL,
-            stdout=self._log_file, stderr=subprocess.STDOUT, start_new_session=True)
+            self._command(),
+            env=env,
+            cwd=str(self._cwd()),
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             self._wait_ready(t0)
         except BaseException:
@@ -165,7 +172,8 @@ class _ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(
                     f"{self.name} exited with code {self.proc.returncode} before answering.\n"
-                    f"Command: {' '.join(self._command())}\nLog tail:\n{self.log_tail()}")
+                    f"Command: {' '.join(self._command())}\nLog tail:\n{self.log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(url, timeout=5) as r:
                     if r.status == 200:
@@ -175,7 +183,8 @@ class _ServerProcess:
             time.sleep(0.25)
         raise TimeoutError(
             f"{self.name} did not answer {url.split('?')[0]} within {self.startup_timeout:.0f} s "
-            f"(last error: {last}).\nLog tail:\n{self.log_tail()}")
+            f"(last error: {last}).\nLog tail:\n{self.log_tail()}"
+        )
 
     def log_tail(self, lines: int = 40) -> str:
         text = self.log_text
@@ -238,10 +247,16 @@ class LabServer(_ServerProcess):
 
     name = "jupyterlab"
 
-    def __init__(self, root: str | os.PathLike, env: Mapping[str, str] | None = None,
-                 port: int | None = None, extra_args: Iterable[str] = (),
-                 startup_timeout: float = 60.0, keep_tmp: bool = False,
-                 page_config: Mapping[str, Any] | None = None):
+    def __init__(
+        self,
+        root: str | os.PathLike,
+        env: Mapping[str, str] | None = None,
+        port: int | None = None,
+        extra_args: Iterable[str] = (),
+        startup_timeout: float = 60.0,
+        keep_tmp: bool = False,
+        page_config: Mapping[str, Any] | None = None,
+    ):
         super().__init__(env=env, startup_timeout=startup_timeout, keep_tmp=keep_tmp)
         self.root = Path(root).resolve()
         self.port = port or 0
@@ -260,9 +275,14 @@ class LabServer(_ServerProcess):
 
     def _command(self) -> list[str]:
         return [
-            sys.executable, "-m", "jupyterlab",
-            "--no-browser", "--allow-root",
-            "--ip=127.0.0.1", f"--port={self.port}", "--ServerApp.port_retries=0",
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            "--ip=127.0.0.1",
+            f"--port={self.port}",
+            "--ServerApp.port_retries=0",
             f"--ServerApp.token={self.token}",
             f"--ServerApp.root_dir={self.root}",
             "--ServerApp.open_browser=False",
@@ -289,8 +309,11 @@ class LabServer(_ServerProcess):
     def api(self, method: str, path: str, body: Any = None, timeout: float = 30) -> Any:
         data = None if body is None else json.dumps(body).encode()
         req = urllib.request.Request(
-            f"{self.url}/api/{path.lstrip('/')}", data=data, method=method,
-            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"})
+            f"{self.url}/api/{path.lstrip('/')}",
+            data=data,
+            method=method,
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(req, timeout=timeout) as r:
             raw = r.read()
         return json.loads(raw) if raw else None
@@ -321,9 +344,15 @@ class VoilaServer(_ServerProcess):
 
     name = "voila"
 
-    def __init__(self, notebook: str | os.PathLike, env: Mapping[str, str] | None = None,
-                 port: int | None = None, extra_args: Iterable[str] = (),
-                 startup_timeout: float = 60.0, keep_tmp: bool = False):
+    def __init__(
+        self,
+        notebook: str | os.PathLike,
+        env: Mapping[str, str] | None = None,
+        port: int | None = None,
+        extra_args: Iterable[str] = (),
+        startup_timeout: float = 60.0,
+        keep_tmp: bool = False,
+    ):
         super().__init__(env=env, startup_timeout=startup_timeout, keep_tmp=keep_tmp)
         self.notebook = Path(notebook).resolve()
         self.port = port or 0
@@ -331,8 +360,13 @@ class VoilaServer(_ServerProcess):
 
     def _command(self) -> list[str]:
         return [
-            sys.executable, "-m", "voila", str(self.notebook),
-            "--no-browser", f"--port={self.port}", "--Voila.ip=127.0.0.1",
+            sys.executable,
+            "-m",
+            "voila",
+            str(self.notebook),
+            "--no-browser",
+            f"--port={self.port}",
+            "--Voila.ip=127.0.0.1",
             "--Voila.port_retries=0",
             *self.extra_args,
         ]
@@ -477,7 +511,8 @@ def _js(body: str, params: str = "") -> str:
 def _dialog_text(page) -> str:
     try:
         return page.evaluate(
-            "() => [...document.querySelectorAll('.jp-Dialog')].map(d => d.innerText).join('\\n---\\n')")
+            "() => [...document.querySelectorAll('.jp-Dialog')].map(d => d.innerText).join('\\n---\\n')"
+        )
     except Exception:
         return ""
 
@@ -488,12 +523,17 @@ def kernel_idle(page, kernel_re: str = KERNEL_NAME_RE) -> bool:
 
 
 def wait_kernel_idle(page, timeout: float = 60_000, kernel_re: str = KERNEL_NAME_RE) -> None:
-    page.wait_for_function(_js("return kernelIdle(re);", "re"), arg=kernel_re, timeout=timeout,
-                           polling=100)
+    page.wait_for_function(_js("return kernelIdle(re);", "re"), arg=kernel_re, timeout=timeout, polling=100)
 
 
-def open_notebook(page, server: LabServer, path: str, timeout: float = 60_000,
-                  fresh_kernel: bool = True, kernel_re: str = KERNEL_NAME_RE) -> float:
+def open_notebook(
+    page,
+    server: LabServer,
+    path: str,
+    timeout: float = 60_000,
+    fresh_kernel: bool = True,
+    kernel_re: str = KERNEL_NAME_RE,
+) -> float:
     """Open ``path`` (relative to the server root) and wait until its kernel is idle.
 
     With ``fresh_kernel`` all existing sessions are deleted first, so the notebook gets a new
@@ -515,16 +555,19 @@ def open_notebook(page, server: LabServer, path: str, timeout: float = 60_000,
         raise AssertionError(
             f"Notebook {path} did not reach an idle kernel within {timeout / 1000:.0f} s "
             f"({status}). Dialogs: {_dialog_text(page) or 'none'}. Server log tail:\n"
-            f"{server.log_tail(20)}") from e
+            f"{server.log_tail(20)}"
+        ) from e
     return time.monotonic() - t0
 
 
 def menu(page, top: str, item: str, timeout: float = 10_000) -> None:
     """Click a main-menu entry by its labels, e.g. ``menu(page, "Run", "Run All Cells")``."""
-    page.locator(".lm-MenuBar-itemLabel").filter(
-        has_text=re.compile(rf"^\s*{re.escape(top)}\s*$")).first.click(timeout=timeout)
-    page.locator(".lm-Menu-itemLabel").filter(
-        has_text=re.compile(rf"^\s*{re.escape(item)}\s*$")).first.click(timeout=timeout)
+    page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(rf"^\s*{re.escape(top)}\s*$")).first.click(
+        timeout=timeout
+    )
+    page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(rf"^\s*{re.escape(item)}\s*$")).first.click(
+        timeout=timeout
+    )
 
 
 def cell_prompts(page) -> list[str]:
@@ -535,8 +578,7 @@ def cell_prompts(page) -> list[str]:
 def clear_all_outputs(page) -> None:
     """Edit > Clear Outputs of All Cells (also resets every execution count to ``[ ]``)."""
     menu(page, "Edit", "Clear Outputs of All Cells")
-    page.wait_for_function(_js("return cellState().every(c => c.prompt === '[ ]:');"),
-                           timeout=10_000)
+    page.wait_for_function(_js("return cellState().every(c => c.prompt === '[ ]:');"), timeout=10_000)
 
 
 _JS_RUN_DONE = """
@@ -550,8 +592,7 @@ return cells.some(numbered) && collectErrors().length > 0;
 """
 
 
-def run_all(page, timeout: float = 120_000, clear_first: bool = True,
-            kernel_re: str = KERNEL_NAME_RE) -> float:
+def run_all(page, timeout: float = 120_000, clear_first: bool = True, kernel_re: str = KERNEL_NAME_RE) -> float:
     """Run > Run All Cells, then wait until the run is over and the kernel is idle.
 
     The run is over when no cell shows ``[*]``, the kernel is idle, and either every non-empty
@@ -569,7 +610,8 @@ def run_all(page, timeout: float = 120_000, clear_first: bool = True,
         raise AssertionError(
             f"Run All did not finish within {timeout / 1000:.0f} s; prompts: {cell_prompts(page)}; "
             f"{page.evaluate(_js('return kernelStatus();'))}; "
-            f"dialogs: {_dialog_text(page) or 'none'}") from e
+            f"dialogs: {_dialog_text(page) or 'none'}"
+        ) from e
     return time.monotonic() - t0
 
 
@@ -584,13 +626,52 @@ def error_outputs(page) -> list[str]:
 
 
 _FALLBACK_WIDGET_NAMES = [
-    "Accordion", "AppLayout", "BoundedFloatText", "BoundedIntText", "Box", "Button", "Checkbox",
-    "ColorPicker", "Combobox", "DatePicker", "Dropdown", "FileUpload", "FloatProgress",
-    "FloatRangeSlider", "FloatSlider", "FloatText", "GridBox", "GridspecLayout", "HBox", "HTML",
-    "HTMLMath", "Image", "IntProgress", "IntRangeSlider", "IntSlider", "IntText", "Label",
-    "Output", "Password", "Play", "RadioButtons", "Select", "SelectMultiple",
-    "SelectionRangeSlider", "SelectionSlider", "Stack", "Tab", "TagsInput", "Text", "Textarea",
-    "ToggleButton", "ToggleButtons", "TwoByTwoLayout", "VBox", "Valid", "interactive",
+    "Accordion",
+    "AppLayout",
+    "BoundedFloatText",
+    "BoundedIntText",
+    "Box",
+    "Button",
+    "Checkbox",
+    "ColorPicker",
+    "Combobox",
+    "DatePicker",
+    "Dropdown",
+    "FileUpload",
+    "FloatProgress",
+    "FloatRangeSlider",
+    "FloatSlider",
+    "FloatText",
+    "GridBox",
+    "GridspecLayout",
+    "HBox",
+    "HTML",
+    "HTMLMath",
+    "Image",
+    "IntProgress",
+    "IntRangeSlider",
+    "IntSlider",
+    "IntText",
+    "Label",
+    "Output",
+    "Password",
+    "Play",
+    "RadioButtons",
+    "Select",
+    "SelectMultiple",
+    "SelectionRangeSlider",
+    "SelectionSlider",
+    "Stack",
+    "Tab",
+    "TagsInput",
+    "Text",
+    "Textarea",
+    "ToggleButton",
+    "ToggleButtons",
+    "TwoByTwoLayout",
+    "VBox",
+    "Valid",
+    "interactive",
 ]
 _WIDGET_NAMES: list[str] | None = None
 
@@ -603,9 +684,11 @@ def _widget_names() -> list[str]:
         try:
             import ipywidgets
 
-            names |= {n for n in dir(ipywidgets)
-                      if isinstance(getattr(ipywidgets, n), type)
-                      and issubclass(getattr(ipywidgets, n), ipywidgets.DOMWidget)}
+            names |= {
+                n
+                for n in dir(ipywidgets)
+                if isinstance(getattr(ipywidgets, n), type) and issubclass(getattr(ipywidgets, n), ipywidgets.DOMWidget)
+            }
         except Exception:
             pass
         _WIDGET_NAMES = sorted(n for n in names if re.fullmatch(r"\w+", n))
@@ -638,9 +721,11 @@ def wait_widgets(page, minimum: int = 1, timeout: float = 30_000) -> int:
     """Wait until at least ``minimum`` widget views rendered and none is still loading."""
     try:
         page.wait_for_function(
-            _js("const s = widgetState(a.names); return s.rendered >= a.minimum && s.loading === 0;",
-                "a"),
-            arg={"names": _widget_names(), "minimum": minimum}, timeout=timeout, polling=100)
+            _js("const s = widgetState(a.names); return s.rendered >= a.minimum && s.loading === 0;", "a"),
+            arg={"names": _widget_names(), "minimum": minimum},
+            timeout=timeout,
+            polling=100,
+        )
     except Exception as e:
         raise AssertionError(f"Fewer than {minimum} widgets rendered: {widget_state(page)}") from e
     return widget_count(page)
@@ -648,8 +733,7 @@ def wait_widgets(page, minimum: int = 1, timeout: float = 30_000) -> int:
 
 def output_texts(page) -> list[str]:
     """innerText of every output on the page (including outputs inside Output widgets)."""
-    return page.evaluate(
-        _js("return [...panel().querySelectorAll('.jp-OutputArea-output')].map(e => e.innerText);"))
+    return page.evaluate(_js("return [...panel().querySelectorAll('.jp-OutputArea-output')].map(e => e.innerText);"))
 
 
 def screenshot(page, name: str, full_page: bool = False) -> Path:
@@ -664,14 +748,13 @@ def screenshot(page, name: str, full_page: bool = False) -> Path:
 def js_flags(page, names: Iterable[str]) -> dict[str, Any]:
     """``{name: window[name]}`` (None when unset), e.g. flags that XSS payloads would set."""
     return page.evaluate(
-        "(names) => Object.fromEntries(names.map(n => [n, window[n] === undefined ? null : window[n]]))",
-        list(names))
+        "(names) => Object.fromEntries(names.map(n => [n, window[n] === undefined ? null : window[n]]))", list(names)
+    )
 
 
 def lab_command(page, command: str, args: dict | None = None) -> Any:
     """Run a JupyterLab command by id (e.g. ``'notebook:run-all-cells'``) via window.jupyterapp."""
-    return page.evaluate("([c, a]) => window.jupyterapp.commands.execute(c, a)",
-                         [command, args or {}])
+    return page.evaluate("([c, a]) => window.jupyterapp.commands.execute(c, a)", [command, args or {}])
 
 
 def model_widget_outputs(page) -> int:
@@ -679,7 +762,9 @@ def model_widget_outputs(page) -> int:
     with the widget-view MIME type). The DOM must render at least this many (``widget_count``);
     computed from the run itself, so it needs no hand-kept number per notebook. 0 on a page without
     a notebook model (Voila)."""
-    return page.evaluate(_js("""
+    return page.evaluate(
+        _js(
+            """
 const m = notebookModel(); if (!m) return 0;
 let n = 0;
 for (const cell of m.cells) {
@@ -689,7 +774,11 @@ for (const cell of m.cells) {
     if (j.data && j.data[a]) n++;
   }
 }
-return n;""", "a"), WIDGET_MIME)
+return n;""",
+            "a",
+        ),
+        WIDGET_MIME,
+    )
 
 
 def element_screenshot(locator, name: str, max_height: int | None = None) -> Path:
@@ -710,7 +799,8 @@ def element_screenshot(locator, name: str, max_height: int | None = None) -> Pat
     viewport = page.viewport_size or {"height": 900}
     # inside JupyterLab, stop at the bottom of the notebook's scroll area (not the status bar)
     bottom = locator.evaluate(
-        "e => { const n = e.closest('.jp-Notebook'); return n ? n.getBoundingClientRect().bottom : null; }")
+        "e => { const n = e.closest('.jp-Notebook'); return n ? n.getBoundingClientRect().bottom : null; }"
+    )
     top = max(box["y"], 0)
     height = min(box["height"], max_height, (bottom or viewport["height"]) - top, viewport["height"] - top)
     page.screenshot(path=str(path), clip={"x": box["x"], "y": top, "width": box["width"], "height": height})

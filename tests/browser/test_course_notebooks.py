@@ -63,7 +63,7 @@ def answers_snapshot() -> dict[str, float]:
     return {p.name: p.stat().st_mtime for p in folder.rglob("*")} if folder.exists() else {}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def actor_oracle(seed: str) -> list[tuple[str, tuple[str, ...]]]:
     """(dropdown label, sentence ids to highlight) per actor, computed with the helpers' own
     ActorExplorer outside any kernel: what the page must show after choosing that actor."""
@@ -84,7 +84,7 @@ def _norm(label: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def first_quote_oracle(seed: str) -> tuple[tuple[str, ...], str]:
     """(options, correct option) of notebook 00's first ChoiceQuestion, from the helpers."""
     import helpers
@@ -192,9 +192,11 @@ def test_course_notebook_in_lab(name, page, lab_server, fresh_answers, timings):
     scroll_to(main)
     screenshot(page, name)
     element_screenshot(main, f"{name}-main-widget", max_height=860)
-    print(f"\n{name}: open {run.open_s:.2f} s, run all {run.run_s:.2f} s, widgets ready "
-          f"{run.ready_s:.2f} s ({run.rendered_widgets} views, {run.expected_widgets} displayed), "
-          f"round trip {round_trip * 1000:.0f} ms")
+    print(
+        f"\n{name}: open {run.open_s:.2f} s, run all {run.run_s:.2f} s, widgets ready "
+        f"{run.ready_s:.2f} s ({run.rendered_widgets} views, {run.expected_widgets} displayed), "
+        f"round trip {round_trip * 1000:.0f} ms"
+    )
     assert page.page_errors == [], page.page_errors
     if name in SAVES_ANSWERS:
         assert list(fresh_answers.iterdir()), "no answer was saved to the test's answers folder"

@@ -99,8 +99,10 @@ def hostile_copy(name: str) -> str:
     source = notebook_path(name)
     assert source.exists(), f"course notebook {source} is missing"
     nb = nbformat.read(source, as_version=4)
-    index = next((i for i, c in enumerate(nb.cells)
-                  if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])), None)
+    index = next(
+        (i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])),
+        None,
+    )
     assert index is not None, f"{name} has no cell tagged 'parameters'"
     nb.cells.insert(index + 1, new_code_cell(f"SEED = {str(HOSTILE_SEED)!r}  # hostile article (browser test)"))
     HOSTILE_DIR.mkdir(parents=True, exist_ok=True)
@@ -120,7 +122,7 @@ def assert_safe(page, step: str) -> None:
     assert page.page_errors == [], f"after {step}: {page.page_errors}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def hostile_actor_oracle() -> list[tuple[str, tuple[str, ...]]]:
     import helpers
     from helpers.lessons import positions
@@ -171,8 +173,11 @@ def use_main_widget(page, name: str) -> list[str]:
             assert highlighted_sentences(explorer.element_handle()) == list(oracle[index][1])
             done.append(f"actor {oracle[index][0]!r}: highlighted {result.after}")
             assert_safe(page, f"choosing the actor {oracle[index][0]!r}")
-        if page.locator(".course-question").filter(
-                has=page.get_by_role("button", name="Compare with the reference coding")).count():
+        if (
+            page.locator(".course-question")
+            .filter(has=page.get_by_role("button", name="Compare with the reference coding"))
+            .count()
+        ):
             stance = use_stance_coder(page)
             done.append(f"stance coder → {stance.after[:80]!r}")
     else:
@@ -226,8 +231,10 @@ def test_hostile_article_never_runs_in_the_browser(name, page, lab_server, fresh
         for piece in SHOWS_NO_SENTENCE[name]:
             assert page.locator(".jp-OutputArea-output").get_by_text(piece, exact=False).count() >= 1, piece
     else:
-        assert "onerror=" in shown, (f"{name}: the payload is not shown as text in any output (found only "
-                                     f"{shown} of {PAYLOAD_TEXT}): the article was not rendered")
+        assert "onerror=" in shown, (
+            f"{name}: the payload is not shown as text in any output (found only "
+            f"{shown} of {PAYLOAD_TEXT}): the article was not rendered"
+        )
         assert page.locator(".jp-OutputArea-output").get_by_text("onerror", exact=False).count() >= 1
 
     steps = use_main_widget(page, name)
@@ -236,10 +243,10 @@ def test_hostile_article_never_runs_in_the_browser(name, page, lab_server, fresh
     assert_safe(page, "hovering and clicking over the article")
     screenshot(page, f"hostile-{name}")
     if name == "03_actor_positions":
-        element_screenshot(page.locator(".course-actor-explorer").first, f"hostile-{name}-main-widget",
-                           max_height=860)
-    print(f"\n{name} (hostile): {run.rendered_widgets} widget views; payload shown as text: {shown}; "
-          + "; ".join(steps))
+        element_screenshot(page.locator(".course-actor-explorer").first, f"hostile-{name}-main-widget", max_height=860)
+    print(
+        f"\n{name} (hostile): {run.rendered_widgets} widget views; payload shown as text: {shown}; " + "; ".join(steps)
+    )
 
 
 @pytest.mark.timeout(240)
@@ -247,11 +254,15 @@ def test_detectors_catch_live_payload(page, lab_server, timings):
     """The same checks on a notebook that shows the seed *unescaped*: they must fire."""
     HOSTILE_DIR.mkdir(parents=True, exist_ok=True)
     target = HOSTILE_DIR / "unescaped_on_purpose.ipynb"
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {
-        "name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}})
-    nb.cells = [new_code_cell(
-        "from pathlib import Path\nfrom IPython.display import HTML\n"
-        f"HTML(Path({str(HOSTILE_SEED)!r}).read_text().split(chr(10))[0])  # unescaped: must be caught")]
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}}
+    )
+    nb.cells = [
+        new_code_cell(
+            "from pathlib import Path\nfrom IPython.display import HTML\n"
+            f"HTML(Path({str(HOSTILE_SEED)!r}).read_text().split(chr(10))[0])  # unescaped: must be caught"
+        )
+    ]
     nbformat.write(nb, target)
     timings("open", open_notebook(page, lab_server, rel(target)))
     run_all(page)

@@ -28,8 +28,7 @@ from .lab import (
 pytestmark = pytest.mark.browser
 
 SMOKE_DIR = ARTIFACTS_DIR / "smoke"
-KERNELSPEC = {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                             "language": "python"}}
+KERNELSPEC = {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}}
 
 WIDGET_CELL = """\
 import ipywidgets as w
@@ -55,17 +54,19 @@ def write_notebook(name: str, cells) -> str:
 
 @pytest.fixture(scope="module")
 def smoke_notebook() -> str:
-    return write_notebook("smoke.ipynb", [
-        new_markdown_cell("# Smoke test\nA dropdown that prints into an Output widget."),
-        new_code_cell(WIDGET_CELL),
-        new_code_cell('print("READY")'),
-    ])
+    return write_notebook(
+        "smoke.ipynb",
+        [
+            new_markdown_cell("# Smoke test\nA dropdown that prints into an Output widget."),
+            new_code_cell(WIDGET_CELL),
+            new_code_cell('print("READY")'),
+        ],
+    )
 
 
 @pytest.mark.timeout(180)
 def test_run_all_widgets_and_round_trip(page, lab_server, smoke_notebook, timings):
-    t_open = timings("open_notebook (page load + kernel start)",
-                     open_notebook(page, lab_server, smoke_notebook))
+    t_open = timings("open_notebook (page load + kernel start)", open_notebook(page, lab_server, smoke_notebook))
     t_run = timings("run_all", run_all(page))
 
     assert error_outputs(page) == []
@@ -91,11 +92,14 @@ def test_run_all_widgets_and_round_trip(page, lab_server, smoke_notebook, timing
 
 @pytest.mark.timeout(180)
 def test_error_outputs_detects_a_failing_cell(page, lab_server, timings):
-    nb = write_notebook("smoke_failing.ipynb", [
-        new_code_cell('import sys\nprint("just a warning", file=sys.stderr)'),
-        new_code_cell("1/0"),
-        new_code_cell('print("never runs")'),
-    ])
+    nb = write_notebook(
+        "smoke_failing.ipynb",
+        [
+            new_code_cell('import sys\nprint("just a warning", file=sys.stderr)'),
+            new_code_cell("1/0"),
+            new_code_cell('print("never runs")'),
+        ],
+    )
     timings("open_notebook", open_notebook(page, lab_server, nb))
     timings("run_all", run_all(page))
 
@@ -109,25 +113,21 @@ def test_error_outputs_detects_a_failing_cell(page, lab_server, timings):
 
 @pytest.mark.slow
 @pytest.mark.timeout(180)
-def test_unrendered_widgets_detected_without_widget_extension(page, smoke_notebook, answers_dir,
-                                                               timings):
+def test_unrendered_widgets_detected_without_widget_extension(page, smoke_notebook, answers_dir, timings):
     # Disable the ipywidgets labextension: JupyterLab falls back to the text/plain repr.
     disabled = {"disabledExtensions": {"@jupyter-widgets/jupyterlab-manager": True}}
-    with LabServer(root=REPO_ROOT, env={"COURSE_ANSWERS_DIR": str(answers_dir)},
-                   page_config=disabled) as lab:
+    with LabServer(root=REPO_ROOT, env={"COURSE_ANSWERS_DIR": str(answers_dir)}, page_config=disabled) as lab:
         timings("open_notebook", open_notebook(page, lab, smoke_notebook))
         timings("run_all", run_all(page))
         bad = unrendered_widgets(page)
         assert widget_count(page) == 0
-        assert any(b.endswith("Dropdown(description='pick', options=('a', 'b'), value='a')")
-                   for b in bad), bad
+        assert any(b.endswith("Dropdown(description='pick', options=('a', 'b'), value='a')") for b in bad), bad
         screenshot(page, "smoke-lab-no-widget-extension")
 
 
 @pytest.mark.timeout(180)
 def test_voila_renders_widgets_and_hides_code(page, smoke_notebook, answers_dir, timings):
-    with VoilaServer(REPO_ROOT / smoke_notebook,
-                     env={"COURSE_ANSWERS_DIR": str(answers_dir)}) as voila:
+    with VoilaServer(REPO_ROOT / smoke_notebook, env={"COURSE_ANSWERS_DIR": str(answers_dir)}) as voila:
         t0 = time.perf_counter()
         page.goto(voila.url, wait_until="domcontentloaded")
         page.locator(".widget-dropdown select").first.wait_for(timeout=60_000)

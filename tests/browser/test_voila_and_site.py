@@ -63,12 +63,14 @@ APPS = {
 
 def keep_off_network(page) -> None:
     """Abort every request that does not go to 127.0.0.1 (CDN scripts, fonts)."""
+
     def handle(route):
         host = urllib.parse.urlsplit(route.request.url).hostname
         if route.request.url.startswith("data:") or host in ("127.0.0.1", "localhost"):
             route.continue_()
         else:
             route.abort()
+
     page.route("**/*", handle)
 
 
@@ -77,7 +79,7 @@ def keep_off_network(page) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def actor_oracle() -> list[tuple[str, tuple[str, ...]]]:
     import helpers
     from helpers.lessons import positions
@@ -147,8 +149,10 @@ def test_voila_app(app, page, tmp_path, timings):
             assert list(answers.iterdir()), "the app saved no forecast to its answers folder"
         scroll_to(page.locator(APPS[app]).first)
         screenshot(page, f"voila-{app}")
-        print(f"\nvoila {app}: load {t_load:.2f} s ({widget_count(page)} widget views, {expected} displayed), "
-              f"round trip {round_trip * 1000:.0f} ms")
+        print(
+            f"\nvoila {app}: load {t_load:.2f} s ({widget_count(page)} widget views, {expected} displayed), "
+            f"round trip {round_trip * 1000:.0f} ms"
+        )
         assert page.page_errors == [], page.page_errors
 
 
@@ -160,13 +164,20 @@ def test_voila_app(app, page, tmp_path, timings):
 def _site_command_available() -> str | None:
     """None when ``python -m helpers.classroom site`` exists, else why not."""
     try:
-        out = subprocess.run([sys.executable, "-m", "helpers.classroom", "site", "--help"], cwd=REPO_ROOT,
-                             capture_output=True, text=True, timeout=60)
+        out = subprocess.run(
+            [sys.executable, "-m", "helpers.classroom", "site", "--help"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         return f"`python -m helpers.classroom site --help` could not run: {error}"
     if out.returncode != 0 or "--out" not in out.stdout:
-        return (f"`python -m helpers.classroom site --help` exited {out.returncode} without an --out option: "
-                f"{(out.stderr or out.stdout).strip()[-300:]}")
+        return (
+            f"`python -m helpers.classroom site --help` exited {out.returncode} without an --out option: "
+            f"{(out.stderr or out.stdout).strip()[-300:]}"
+        )
     return None
 
 
@@ -181,20 +192,34 @@ def site(tmp_path_factory):
     env = dict(os.environ)
     for name in ("ipython", "mpl", "runtime", "answers"):
         (root / name).mkdir()
-    env.update(IPYTHONDIR=str(root / "ipython"), MPLCONFIGDIR=str(root / "mpl"),
-               JUPYTER_RUNTIME_DIR=str(root / "runtime"), COURSE_ANSWERS_DIR=str(root / "answers"),
-               PYDEVD_DISABLE_FILE_VALIDATION="1")
+    env.update(
+        IPYTHONDIR=str(root / "ipython"),
+        MPLCONFIGDIR=str(root / "mpl"),
+        JUPYTER_RUNTIME_DIR=str(root / "runtime"),
+        COURSE_ANSWERS_DIR=str(root / "answers"),
+        PYDEVD_DISABLE_FILE_VALIDATION="1",
+    )
     t0 = time.perf_counter()
-    built = subprocess.run([sys.executable, "-m", "helpers.classroom", "site", "--out", str(out)],
-                           cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=200)
+    built = subprocess.run(
+        [sys.executable, "-m", "helpers.classroom", "site", "--out", str(out)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=200,
+    )
     build_s = time.perf_counter() - t0
     assert built.returncode == 0, f"site build failed ({built.returncode}):\n{built.stdout}\n{built.stderr[-3000:]}"
     assert (out / "index.html").exists(), built.stdout
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(out)], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(out)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 30
@@ -224,8 +249,11 @@ def expected_figures(page_file: str) -> int:
     if not nb_path.exists():
         return 0
     nb = nbformat.read(nb_path, as_version=4)
-    return sum(1 for c in nb.cells if c.cell_type == "code" and "show_figure(" in c.source
-               and "solution" not in c.metadata.get("tags", []))
+    return sum(
+        1
+        for c in nb.cells
+        if c.cell_type == "code" and "show_figure(" in c.source and "solution" not in c.metadata.get("tags", [])
+    )
 
 
 def http_status(url: str) -> int:
@@ -287,8 +315,10 @@ def test_static_site(page, site, timings):
                 broken[link] = code
         if broken:
             problems.append(f"{href}: internal links that do not resolve: {broken}")
-        report.append(f"{href}: {len(info['imgs'])} img (notebook shows {want}), "
-                      f"{sum(internal(h) for h in info['links'])} internal link(s)")
+        report.append(
+            f"{href}: {len(info['imgs'])} img (notebook shows {want}), "
+            f"{sum(internal(h) for h in info['links'])} internal link(s)"
+        )
     timings("load_all_pages", time.perf_counter() - t0)
     screenshot(page, "site-last-page")
     print(f"\nsite built in {site['build_s']:.1f} s; " + "; ".join(report))

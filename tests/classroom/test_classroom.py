@@ -47,8 +47,6 @@ def answers(tmp_path_factory) -> pd.DataFrame:
     return classroom.load_class(folder)
 
 
-
-
 # -- the synthetic class ------------------------------------------------------------------------
 
 
@@ -78,8 +76,9 @@ def test_the_reference_ids_are_the_stance_coder_ids(seed_article):
 
 def test_broken_file_is_listed_not_fatal(answers):
     skipped = classroom.skipped_files(answers)
-    assert skipped.to_dict("records") == [{"file": "fatima/03_actor_positions.json",
-                                           "reason": "damaged: not valid JSON"}]
+    assert skipped.to_dict("records") == [
+        {"file": "fatima/03_actor_positions.json", "reason": "damaged: not valid JSON"}
+    ]
     assert sorted(answers["student"].unique()) == ["ana", "ben", "carla", "dev", "emil", "fatima"]
     assert "1 file(s) could not be read" in classroom.class_overview(answers)
 
@@ -91,8 +90,12 @@ def test_completion_by_hand(answers):
     table = classroom.completion_table(answers)
     answered = table.pivot(index="student", columns="notebook", values="answered")
     expected = {  # start_here, context, timeline, 03, 04
-        "ana": [2, 3, 5, 13, 7], "ben": [2, 3, 5, 13, 6], "carla": [2, 2, 0, 12, 7],
-        "dev": [1, 3, 3, 6, 6], "emil": [2, 0, 0, 12, 4], "fatima": [2, 3, 5, 0, 0],
+        "ana": [2, 3, 5, 13, 7],
+        "ben": [2, 3, 5, 13, 6],
+        "carla": [2, 2, 0, 12, 7],
+        "dev": [1, 3, 3, 6, 6],
+        "emil": [2, 0, 0, 12, 4],
+        "fatima": [2, 3, 5, 0, 0],
     }
     order = ["00_start_here", "01_context", "02_timeline", "03_actor_positions", "04_escalation"]
     assert {s: answered.loc[s, order].tolist() for s in expected} == expected
@@ -147,8 +150,13 @@ def test_stance_against_reference_by_hand(answers):
     #   kappa = (5*6 - 18) / (36 - 18) = 12/18.
     # emil: S and O swapped: 5/12 (the N's); emil S4 O3 N5: chance = 4*3 + 3*4 + 5*5 = 49;
     #   kappa = (5*12 - 49) / (144 - 49) = 11/95.
-    hand = {"ana": (12, 100.0, 1.0), "ben": (12, 1000 / 12, 74 / 98), "carla": (12, 400 / 12, 0.0),
-            "dev": (6, 500 / 6, 12 / 18), "emil": (12, 500 / 12, 11 / 95)}
+    hand = {
+        "ana": (12, 100.0, 1.0),
+        "ben": (12, 1000 / 12, 74 / 98),
+        "carla": (12, 400 / 12, 0.0),
+        "dev": (6, 500 / 6, 12 / 18),
+        "emil": (12, 500 / 12, 11 / 95),
+    }
     for student, (n, agreement, kappa) in hand.items():
         assert table.loc[student, "statements"] == n
         assert table.loc[student, "agreement_pct"] == pytest.approx(agreement)
@@ -166,9 +174,18 @@ def test_pairwise_kappa_by_hand(answers):
     #   (3*12-47)/(144-47) = -11/97.
     # carla-dev: 3/6, chance O 6*3 = 18 -> 0.   carla-emil: 3/12, chance 12*3 = 36 -> 0.
     # dev-emil: dev N N O O O N, emil N S S S S N: 2/6; dev N3 O3, emil N2 S4: chance 6; (12-6)/(36-6) = 1/5.
-    hand = {("ana", "ben"): 74 / 98, ("ana", "carla"): 0.0, ("ana", "dev"): 12 / 18, ("ana", "emil"): 11 / 95,
-            ("ben", "carla"): 0.0, ("ben", "dev"): 9 / 21, ("ben", "emil"): -11 / 97, ("carla", "dev"): 0.0,
-            ("carla", "emil"): 0.0, ("dev", "emil"): 1 / 5}
+    hand = {
+        ("ana", "ben"): 74 / 98,
+        ("ana", "carla"): 0.0,
+        ("ana", "dev"): 12 / 18,
+        ("ana", "emil"): 11 / 95,
+        ("ben", "carla"): 0.0,
+        ("ben", "dev"): 9 / 21,
+        ("ben", "emil"): -11 / 97,
+        ("carla", "dev"): 0.0,
+        ("carla", "emil"): 0.0,
+        ("dev", "emil"): 1 / 5,
+    }
     assert kappa.keys() == hand.keys()
     for pair, value in hand.items():
         assert kappa[pair] == pytest.approx(value), pair
@@ -179,8 +196,9 @@ def test_pairwise_kappa_by_hand(answers):
 
 def test_invalid_answers_are_listed(answers):
     table = classroom.invalid_answers(classroom.forecast_table(answers), classroom.stance_codes(answers))
-    assert table.to_dict("records") == [{"student": "emil", "notebook": "04_escalation", "question_id": "q4",
-                                         "value": "'70%'"}]
+    assert table.to_dict("records") == [
+        {"student": "emil", "notebook": "04_escalation", "question_id": "q4", "value": "'70%'"}
+    ]
 
 
 def test_figures_have_alt_text_with_the_numbers(answers):
@@ -188,8 +206,12 @@ def test_figures_have_alt_text_with_the_numbers(answers):
     scores = classroom.forecast_scores(forecasts)
     codes = classroom.stance_codes(answers)
     agreement, pairs = classroom.stance_agreement(codes), classroom.pairwise_kappa(codes)
-    figures = [classroom.plot_completion(classroom.completion_table(answers)), classroom.plot_forecasts(forecasts),
-               classroom.plot_brier(scores), classroom.plot_stance_agreement(agreement, pairs)]
+    figures = [
+        classroom.plot_completion(classroom.completion_table(answers)),
+        classroom.plot_forecasts(forecasts),
+        classroom.plot_brier(scores),
+        classroom.plot_stance_agreement(agreement, pairs),
+    ]
     for chart in figures:
         assert isinstance(chart, Chart)
         axes = chart.figure.axes[0]
@@ -206,9 +228,12 @@ def test_empty_class_gives_messages_not_errors(tmp_path):
     forecasts, codes = classroom.forecast_table(empty), classroom.stance_codes(empty)
     scores = classroom.forecast_scores(forecasts)
     agreement, pairs = classroom.stance_agreement(codes), classroom.pairwise_kappa(codes)
-    for chart in (classroom.plot_completion(classroom.completion_table(empty)),
-                  classroom.plot_forecasts(forecasts), classroom.plot_brier(scores),
-                  classroom.plot_stance_agreement(agreement, pairs)):
+    for chart in (
+        classroom.plot_completion(classroom.completion_table(empty)),
+        classroom.plot_forecasts(forecasts),
+        classroom.plot_brier(scores),
+        classroom.plot_stance_agreement(agreement, pairs),
+    ):
         assert "no " in chart.alt.lower()
     assert classroom.forecast_message(scores) == "No student has made a forecast yet."
     assert classroom.stance_message(agreement, pairs) == "No student has coded a statement yet."
@@ -230,10 +255,14 @@ def test_conflicting_answers_are_listed_not_settled_by_saved_times(tmp_path):
     table = classroom.load_class(tmp_path)
     assert table.attrs["duplicates"] == 1  # q2: the same 0.3 in both files counts once, and is not locked
     assert table[["student", "question_id", "value", "locked"]].values.tolist() == [
-        ["$\\alpha$ <b>x</b>", "q1", 0.5, False], ["ana", "q2", 0.3, False]]
+        ["$\\alpha$ <b>x</b>", "q1", 0.5, False],
+        ["ana", "q2", 0.3, False],
+    ]
     conflicts = classroom.conflicting_answers(table)
     assert conflicts[["student", "question_id", "file", "value"]].values.tolist() == [
-        ["ana", "q1", "a/old.json", "0.1"], ["ana", "q1", "b/new.json", "0.9"]]
+        ["ana", "q1", "a/old.json", "0.1"],
+        ["ana", "q1", "b/new.json", "0.9"],
+    ]
     assert "1 answer(s) given differently in two files, left out (listed at the end)" in classroom.class_overview(table)
     assert classroom.forecast_table(table).query("student == 'ana'")["question_id"].tolist() == ["q2"]
     classroom.plot_brier(classroom.forecast_scores(classroom.forecast_table(table))).figure.savefig(tmp_path / "f.png")
@@ -244,17 +273,21 @@ def test_labels_from_files_are_not_mathtext(tmp_path):
     for k, name in enumerate(hostile):
         (tmp_path / str(k)).mkdir()
         forecasts = make_submissions.answers_file("04_escalation", name, {"q1": 0.5, "q2": 0.4}, day=1)
-        stances = make_submissions.answers_file("03_actor_positions", name, dict.fromkeys(
-            make_submissions.STANCE_IDS, S), day=1)
+        stances = make_submissions.answers_file(
+            "03_actor_positions", name, dict.fromkeys(make_submissions.STANCE_IDS, S), day=1
+        )
         (tmp_path / str(k) / "f.json").write_text(json.dumps(forecasts), encoding="utf-8")
         (tmp_path / str(k) / "s.json").write_text(json.dumps(stances), encoding="utf-8")
     odd = make_submissions.answers_file("$\\frac{$", "$\\frac{$", {"x": "y"}, day=1)
     (tmp_path / "odd.json").write_text(json.dumps(odd), encoding="utf-8")
     table = classroom.load_class(tmp_path)
     forecasts, codes = classroom.forecast_table(table), classroom.stance_codes(table)
-    charts = [classroom.plot_completion(classroom.completion_table(table)), classroom.plot_forecasts(forecasts),
-              classroom.plot_brier(classroom.forecast_scores(forecasts)),
-              classroom.plot_stance_agreement(classroom.stance_agreement(codes), classroom.pairwise_kappa(codes))]
+    charts = [
+        classroom.plot_completion(classroom.completion_table(table)),
+        classroom.plot_forecasts(forecasts),
+        classroom.plot_brier(classroom.forecast_scores(forecasts)),
+        classroom.plot_stance_agreement(classroom.stance_agreement(codes), classroom.pairwise_kappa(codes)),
+    ]
     for chart in charts:
         chart.figure.savefig(tmp_path / "chart.png")  # mathtext would raise ValueError on "$\\frac{$"
         shown = {t.get_text() for ax in chart.figure.axes for t in ax.get_xticklabels()}
@@ -283,8 +316,9 @@ def test_hostile_files_are_listed_and_the_summary_completes(tmp_path):
         "nested.json": _answers_text(answers={"q1": {"value": json.loads("[" * 40 + "]" * 40)}}),
         "nan.json": _answers_text(answers={"q1": {"value": float("nan")}}),
         "types.json": _answers_text(answers={"q1": {"value": 0.1, "saved": 5}}),
-        "nameless_bundle.json": json.dumps({"format": "news-course-submission", "version": 1, "student": 3,
-                                            "notebooks": [json.loads(_answers_text())]}),
+        "nameless_bundle.json": json.dumps(
+            {"format": "news-course-submission", "version": 1, "student": 3, "notebooks": [json.loads(_answers_text())]}
+        ),
     }
     for name, text in hostile.items():
         (root / name).write_text(text, encoding="utf-8")
@@ -295,10 +329,12 @@ def test_hostile_files_are_listed_and_the_summary_completes(tmp_path):
     table = classroom.load_class(root)
     reasons = dict(classroom.skipped_files(table).itertuples(index=False))
     assert reasons == {
-        "big.json": "rejected: larger than 2 MB", "deep.json": "rejected: nested more than 32 levels deep",
+        "big.json": "rejected: larger than 2 MB",
+        "deep.json": "rejected: nested more than 32 levels deep",
         "fifo.json": "rejected: not a regular file",
         "link.json": "rejected: it is a link to a file outside the submissions folder",
-        "nameless_bundle.json": "rejected: it names no student", "nan.json": "rejected: NaN is not a JSON number",
+        "nameless_bundle.json": "rejected: it names no student",
+        "nan.json": "rejected: NaN is not a JSON number",
         "nested.json": "rejected: nested more than 32 levels deep",
         "twice.json": "rejected: the key 'student' appears twice in one object",
         "types.json": "a 'saved' time in it is not text",
@@ -308,16 +344,20 @@ def test_hostile_files_are_listed_and_the_summary_completes(tmp_path):
 
 
 def test_questions_the_course_does_not_ask_are_listed_and_not_counted(tmp_path):
-    files = {"ana/04.json": ("04_escalation", "ana", {"q1": 0.9, "q99": 0.5, "deterrence": "yes"}),
-             "ana/fake.json": ("99_fake", "ana", {"x": "y"}),
-             "ben/04.json": ("04_escalation", "ben", {"q1": 0.2})}
+    files = {
+        "ana/04.json": ("04_escalation", "ana", {"q1": 0.9, "q99": 0.5, "deterrence": "yes"}),
+        "ana/fake.json": ("99_fake", "ana", {"x": "y"}),
+        "ben/04.json": ("04_escalation", "ben", {"q1": 0.2}),
+    }
     for name, (notebook, student, answers) in files.items():
         (tmp_path / name).parent.mkdir(exist_ok=True)
         data = make_submissions.answers_file(notebook, student, answers, day=1)
         (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
     table = classroom.load_class(tmp_path)
     assert classroom.unknown_questions(table)[["student", "notebook", "question_id"]].values.tolist() == [
-        ["ana", "04_escalation", "q99"], ["ana", "99_fake", "x"]]
+        ["ana", "04_escalation", "q99"],
+        ["ana", "99_fake", "x"],
+    ]
     completion = classroom.completion_table(table).set_index("student")
     assert completion["questions"].tolist() == [2, 2] and completion["answered"].tolist() == [2, 1]
 
@@ -325,14 +365,20 @@ def test_questions_the_course_does_not_ask_are_listed_and_not_counted(tmp_path):
 def test_a_bundle_counts_only_for_its_own_student(tmp_path):
     own = make_submissions.answers_file("04_escalation", "ana", {"q1": 0.9}, day=1)
     forged = make_submissions.answers_file("01_context", "ben", {"why_disagree": "ana wrote this"}, day=1)
-    bundle = {"format": "news-course-submission", "version": 1, "student": "Ana", "created": None,
-              "notebooks": [own, forged]}
+    bundle = {
+        "format": "news-course-submission",
+        "version": 1,
+        "student": "Ana",
+        "created": None,
+        "notebooks": [own, forged],
+    }
     (tmp_path / "ana_submission.json").write_text(json.dumps(bundle), encoding="utf-8")
     table = classroom.load_class(tmp_path)
     assert set(table["student"]) == {"Ana"} and len(table) == 2
     notes = classroom.ignored_parts(table).to_dict("records")
-    assert notes == [{"file": "ana_submission.json",
-                      "ignored": "notebook #2 in it names 'ben', not 'Ana': counted for 'Ana' only"}]
+    assert notes == [
+        {"file": "ana_submission.json", "ignored": "notebook #2 in it names 'ben', not 'Ana': counted for 'Ana' only"}
+    ]
 
 
 # -- questions remember their prompt -------------------------------------------------------------
@@ -407,9 +453,16 @@ HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
 
 
 def test_submission_page_escapes_names_answers_and_prompts():
-    data = {"format": "news-course-answers", "version": 1, "notebook": HOSTILE[1], "student": HOSTILE[0],
-            "updated": HOSTILE[1], "answers": {HOSTILE[0]: {"value": HOSTILE[1], "saved": HOSTILE[0]}},
-            "locked": {HOSTILE[0]: HOSTILE[1]}, "questions": {HOSTILE[0]: HOSTILE[1]}}
+    data = {
+        "format": "news-course-answers",
+        "version": 1,
+        "notebook": HOSTILE[1],
+        "student": HOSTILE[0],
+        "updated": HOSTILE[1],
+        "answers": {HOSTILE[0]: {"value": HOSTILE[1], "saved": HOSTILE[0]}},
+        "locked": {HOSTILE[0]: HOSTILE[1]},
+        "questions": {HOSTILE[0]: HOSTILE[1]},
+    }
     bundle = {"student": HOSTILE[0], "created": HOSTILE[1], "notebooks": [data]}
     page = classroom.submission_html(bundle, [(Path(HOSTILE[1]), HOSTILE[0])])
     assert "<script>" not in page and "<img" not in page
@@ -425,8 +478,9 @@ def test_site_index_escapes_titles_and_links():
     assert "(&lt;img src=x onerror=alert(1)&gt;)" in index
 
 
-@pytest.mark.parametrize(("name", "file_name"), [("Ana García", "Ana_García"), ("李明", "李明"),
-                                                ("Zoë Łukasz-Müller", "Zoë_Łukasz-Müller")])
+@pytest.mark.parametrize(
+    ("name", "file_name"), [("Ana García", "Ana_García"), ("李明", "李明"), ("Zoë Łukasz-Müller", "Zoë_Łukasz-Müller")]
+)
 def test_submission_keeps_the_real_name(tmp_path, name, file_name):
     _student_answers(tmp_path / "answers")
     result = classroom.export_submission(name, tmp_path / "answers", tmp_path / "out", today=date(2025, 3, 9))
@@ -439,9 +493,14 @@ def test_submission_keeps_the_real_name(tmp_path, name, file_name):
 
 
 def test_names_are_compared_without_case_but_with_accents(tmp_path):
-    for folder, name, notebook in (("1", "Ana", "00_start_here"), ("2", "ana", "01_context"),
-                                   ("3", "Zoë", "00_start_here"), ("4", "Zoé", "00_start_here"),
-                                   ("5", "李明", "00_start_here"), ("6", "ＡＮＡ", "02_timeline")):
+    for folder, name, notebook in (
+        ("1", "Ana", "00_start_here"),
+        ("2", "ana", "01_context"),
+        ("3", "Zoë", "00_start_here"),
+        ("4", "Zoé", "00_start_here"),
+        ("5", "李明", "00_start_here"),
+        ("6", "ＡＮＡ", "02_timeline"),
+    ):
         (tmp_path / folder).mkdir()
         data = make_submissions.answers_file(notebook, name, {"expectations": "yes"}, day=1)
         (tmp_path / folder / f"{notebook}.json").write_text(json.dumps(data), encoding="utf-8")
@@ -453,8 +512,9 @@ def test_names_are_compared_without_case_but_with_accents(tmp_path):
 
 def test_submission_command_line(tmp_path, capsys):
     _student_answers(tmp_path / "answers")
-    code = classroom.main(["submission", "--student", "bo", "--answers", str(tmp_path / "answers"),
-                           "--out", str(tmp_path / "out")])
+    code = classroom.main(
+        ["submission", "--student", "bo", "--answers", str(tmp_path / "answers"), "--out", str(tmp_path / "out")]
+    )
     assert code == 0
     printed = capsys.readouterr().out
     assert "bo_" in printed and printed.count(str(tmp_path / "out")) == 2
@@ -509,12 +569,13 @@ def test_submission_button(answers_dir, tmp_path):
 def test_answers_survive_a_kernel_restart(tmp_path):
     from jupyter_client import KernelManager
 
-    cell = ("from helpers.notebook.exercises import ChoiceQuestion\n"
-            "q = ChoiceQuestion('restart_nb', 'q1', 'Pick', ['red', 'blue'], 'red')\n"
-            "print('VALUE', q.value)")
+    cell = (
+        "from helpers.notebook.exercises import ChoiceQuestion\n"
+        "q = ChoiceQuestion('restart_nb', 'q1', 'Pick', ['red', 'blue'], 'red')\n"
+        "print('VALUE', q.value)"
+    )
     manager = KernelManager(kernel_name="python3")
-    manager.start_kernel(env={**__import__("os").environ, "COURSE_ANSWERS_DIR": str(tmp_path)},
-                         cwd=str(tmp_path))
+    manager.start_kernel(env={**__import__("os").environ, "COURSE_ANSWERS_DIR": str(tmp_path)}, cwd=str(tmp_path))
     try:
         client = manager.client()
         client.start_channels()
@@ -522,8 +583,11 @@ def test_answers_survive_a_kernel_restart(tmp_path):
 
         def run(code: str) -> str:
             out: list[str] = []
-            reply = client.execute_interactive(code, timeout=60, output_hook=lambda m: out.append(
-                m["content"].get("text", "")) if m["msg_type"] == "stream" else None)
+            reply = client.execute_interactive(
+                code,
+                timeout=60,
+                output_hook=lambda m: out.append(m["content"].get("text", "")) if m["msg_type"] == "stream" else None,
+            )
             assert reply["content"]["status"] == "ok", reply["content"]
             return "".join(out)
 
@@ -546,13 +610,17 @@ def test_answers_survive_a_kernel_restart(tmp_path):
 def _tiny_course(folder: Path) -> Path:
     notebooks = folder / "notebooks"
     (notebooks / "instructor").mkdir(parents=True)
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                           "language": "python"}})
-    nb.cells = [nbformat.v4.new_markdown_cell("# 0. Tiny\n\n| Use case | Completion time |\n|---|---|\n| x | 5 minutes |"),
-                nbformat.v4.new_code_cell("x = 1"),
-                nbformat.v4.new_code_cell("secret = 42", metadata={"tags": ["solution"]}),
-                nbformat.v4.new_code_cell("print(x)", execution_count=3,
-                                          outputs=[nbformat.v4.new_output("stream", text="1\n")])]
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 0. Tiny\n\n| Use case | Completion time |\n|---|---|\n| x | 5 minutes |"),
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("secret = 42", metadata={"tags": ["solution"]}),
+        nbformat.v4.new_code_cell(
+            "print(x)", execution_count=3, outputs=[nbformat.v4.new_output("stream", text="1\n")]
+        ),
+    ]
     nbformat.write(nb, notebooks / "00_tiny.ipynb")
     nbformat.write(nb, notebooks / "instructor" / "summary.ipynb")
     return notebooks
@@ -592,9 +660,23 @@ def test_student_copies_of_the_course_run(tmp_path, monkeypatch):
             if cell.cell_type == "code":
                 assert cell.outputs == [] and cell.execution_count is None, path.name
     # the student copies run under nbval, as the course notebooks do
-    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-q",
-                             "-p", "no:cacheprovider", str(folder)], capture_output=True, text=True, timeout=600,
-                            cwd=tmp_path)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
 
@@ -631,8 +713,9 @@ def test_static_site(tmp_path, monkeypatch):
 
 def test_site_reports_a_failing_notebook(tmp_path):
     notebooks = _tiny_course(tmp_path / "course")
-    bad = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 1. Bad"),
-                                          nbformat.v4.new_code_cell("1 / 0")])
+    bad = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# 1. Bad"), nbformat.v4.new_code_cell("1 / 0")]
+    )
     nbformat.write(bad, notebooks / "01_bad.ipynb")
     with pytest.raises(ClassroomError, match="01_bad.ipynb: ZeroDivisionError"):
         classroom.build_site(tmp_path / "site", notebooks)
@@ -648,10 +731,20 @@ def test_site_reports_a_failing_notebook(tmp_path):
 def test_app_notebooks_run(path, tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=False, store_widget_state=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    views = [o for c in nb.cells for o in c.get("outputs", [])
-             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        allow_errors=False,
+        store_widget_state=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
+    views = [
+        o
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
     assert views, "the app shows its widget"
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
 
@@ -663,8 +756,9 @@ def test_instructor_notebook_reads_the_synthetic_class(tmp_path):
     assert "parameters" in first_code.metadata.tags
     assert first_code.source == 'SUBMISSIONS = "../../tests/submissions"'
     assert (path.parent / "../../tests/submissions").resolve() == SUBMISSIONS
-    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", allow_errors=False, resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     text = "\n".join(str(o.get("data", {}).get("text/html", "")) for c in nb.cells for o in c.get("outputs", []))
     assert "Class mean Brier score 0.225" in text
     assert "fatima/03_actor_positions.json" in text
@@ -685,8 +779,13 @@ def test_voila_serves_the_apps(tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "TMPDIR": str(tmp_path), "COURSE_ANSWERS_DIR": str(tmp_path / "answers")}
-    server = subprocess.Popen([sys.executable, "-m", "voila", "notebooks/app", "--no-browser", f"--port={port}"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "voila", "notebooks/app", "--no-browser", f"--port={port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:

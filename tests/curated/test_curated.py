@@ -15,7 +15,6 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from helpers.paths import curated_dir  # noqa: E402
 from helpers.curated import (  # noqa: E402
     TABLE_NAMES,
     CuratedDataError,
@@ -23,6 +22,7 @@ from helpers.curated import (  # noqa: E402
     load_table,
     validate_curated,
 )
+from helpers.paths import curated_dir  # noqa: E402
 
 FACTS_MD = Path(__file__).resolve().parents[3] / "shared" / "facts.md"
 ARTICLE = REPO / "seeds" / "000_0c51e7aa6578d068.txt"

@@ -39,12 +39,15 @@ def test_and_needs_both_in_one_sentence_or_takes_either(article):
     assert find_sentences(article, "sentences.text~approved | mentions.actor_id=russia") == ["1.1", "2.1"]
 
 
-@pytest.mark.parametrize(("rule", "says"), [
-    ("text approved", "is not of the form"),
-    ("tweets.text~x", "names no parsed table"),
-    ("sentences.words~x", "names no column of sentences"),
-    ("sentences.text~/(unclosed/", "broken regular expression"),
-])
+@pytest.mark.parametrize(
+    ("rule", "says"),
+    [
+        ("text approved", "is not of the form"),
+        ("tweets.text~x", "names no parsed table"),
+        ("sentences.words~x", "names no column of sentences"),
+        ("sentences.text~/(unclosed/", "broken regular expression"),
+    ],
+)
 def test_a_malformed_rule_says_what_is_wrong(article, rule, says):
     assert says in (rule_problem(rule) or "")
     with pytest.raises(RuleError, match=says):

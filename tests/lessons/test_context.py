@@ -40,8 +40,6 @@ def claims(seed_article):
     return ctx.claims_and_background(seed_article)
 
 
-
-
 @pytest.fixture
 def course(seed_article):
     """Notebook 1's session on the course article (built directly: nothing is displayed)."""
@@ -59,27 +57,41 @@ def pairs(table: pd.DataFrame) -> set[tuple[str, str]]:
 
 # -- claims side by side with background facts --------------------------------------------------
 
+
 def test_claims_table_has_the_documented_columns(claims):
-    assert list(claims.columns) == ["sentence_id", "citation", "topic", "article_says", "matched", "fact_id",
-                                    "background", "adds_or_qualifies", "source", "confidence"]
+    assert list(claims.columns) == [
+        "sentence_id",
+        "citation",
+        "topic",
+        "article_says",
+        "matched",
+        "fact_id",
+        "background",
+        "adds_or_qualifies",
+        "source",
+        "confidence",
+    ]
     assert (claims["citation"] == "¶" + claims["sentence_id"]).all()
     assert not claims.duplicated(["sentence_id", "fact_id"]).any()
 
 
-@pytest.mark.parametrize("sentence_id, fact_ids", [
-    ("1.2", {"A1", "A2"}),                    # "its 1,000th day"
-    ("3.1", {"A10", "A11", "A12", "X2"}),     # "over 10,000 North Korean troops"
-    ("3.1", {"A9"}),                          # first mention of the Kursk region
-    ("7.2", {"A6", "X1"}),                    # Odesa: 10 killed, nearly 50 injured
-    ("4.3", {"B11", "B12"}),                  # "adding oil to the fire"
-    ("4.1", {"B13"}),                         # "appropriate and tangible"
-    ("6.2", {"B9", "B10"}),                   # Jon Finer
-    ("5.1", {"A3", "A5"}),                    # no formal announcement / "speak for themselves"
-    ("8.2", {"A17"}),                         # Trump's 24 hours
-    ("8.1", {"A16"}),                         # January 20th
-    ("2.1", {"B1", "B2"}),                    # ATACMS, first mention
-    ("5.2", {"A4"}),                          # ATACMS first used in Kursk
-])
+@pytest.mark.parametrize(
+    "sentence_id, fact_ids",
+    [
+        ("1.2", {"A1", "A2"}),  # "its 1,000th day"
+        ("3.1", {"A10", "A11", "A12", "X2"}),  # "over 10,000 North Korean troops"
+        ("3.1", {"A9"}),  # first mention of the Kursk region
+        ("7.2", {"A6", "X1"}),  # Odesa: 10 killed, nearly 50 injured
+        ("4.3", {"B11", "B12"}),  # "adding oil to the fire"
+        ("4.1", {"B13"}),  # "appropriate and tangible"
+        ("6.2", {"B9", "B10"}),  # Jon Finer
+        ("5.1", {"A3", "A5"}),  # no formal announcement / "speak for themselves"
+        ("8.2", {"A17"}),  # Trump's 24 hours
+        ("8.1", {"A16"}),  # January 20th
+        ("2.1", {"B1", "B2"}),  # ATACMS, first mention
+        ("5.2", {"A4"}),  # ATACMS first used in Kursk
+    ],
+)
 def test_claims_pair_the_seed_sentences_with_their_facts(claims, sentence_id, fact_ids):
     assert {(sentence_id, fid) for fid in fact_ids} <= pairs(claims)
 
@@ -134,9 +146,9 @@ def test_claims_are_found_by_content_not_by_sentence_number(seed_article):
     text = seed_article.text.split("\n", 1)[1]
     shorter = helpers.parse_text(text, article_id="shorter")
     table = ctx.claims_and_background(shorter)
-    assert "A2" not in set(table["fact_id"])          # the "1,000th day" sentence is gone
-    assert ("2.1", "A10") in pairs(table)             # the troops sentence is now ¶2.1
-    assert ("6.2", "A6") in pairs(table)              # the Odesa sentence is now ¶6.2
+    assert "A2" not in set(table["fact_id"])  # the "1,000th day" sentence is gone
+    assert ("2.1", "A10") in pairs(table)  # the troops sentence is now ¶2.1
+    assert ("6.2", "A6") in pairs(table)  # the Odesa sentence is now ¶6.2
     assert shorter.sentence("2.1").startswith("The timing of this decision")
 
 
@@ -151,10 +163,16 @@ def test_sentences_without_background(seed_article, claims):
     missing = ctx.sentences_without_background(seed_article, claims)
     assert missing["citation"].tolist() == ["¶3.2", "¶9.1"]
     assert list(ctx.claims_overview(claims).columns) == [
-        "citation", "topic", "fact_id", "what the background adds or qualifies", "confidence"]
+        "citation",
+        "topic",
+        "fact_id",
+        "what the background adds or qualifies",
+        "confidence",
+    ]
 
 
 # -- who, what, where ------------------------------------------------------------------------------
+
 
 def test_mention_counts_add_up(seed_article):
     counts = ctx.mention_counts(seed_article)
@@ -203,6 +221,7 @@ def test_check_states(seed_article):
 
 # -- glossary and references -----------------------------------------------------------------------
 
+
 def test_glossary_table():
     glossary = ctx.glossary_table()
     assert list(glossary.columns) == ["term", "definition", "fact_ids", "source"]
@@ -217,8 +236,9 @@ def test_references_cover_every_fact_the_notebook_uses():
     assert set(references["fact_id"]) == used
     assert {"A1", "A2", "A10", "A11", "A12", "X2", "B13"} <= used
     a1 = references.set_index("fact_id").loc["A1", "source"]
-    assert a1 == ('Kyiv Independent, "Ukraine marks 1,000 days of war", '
-                  "https://kyivindependent.com/ukraine-marks-1000-days-war/")
+    assert a1 == (
+        'Kyiv Independent, "Ukraine marks 1,000 days of war", https://kyivindependent.com/ukraine-marks-1000-days-war/'
+    )
 
 
 def test_show_table_escapes_cells():
@@ -230,11 +250,13 @@ def test_show_table_escapes_cells():
 
 # -- troop estimates -------------------------------------------------------------------------------
 
+
 def test_troop_table_has_the_nis_row_and_marks_undated_rows():
     table = ctx.troop_estimates_table()
     assert list(table.columns) == troops_module.TROOP_COLUMNS
-    nis = table[(table["source_org"] == "South Korea: National Intelligence Service (NIS)")
-                & (table["estimate_high"] == 12000)].iloc[0]
+    nis = table[
+        (table["source_org"] == "South Korea: National Intelligence Service (NIS)") & (table["estimate_high"] == 12000)
+    ].iloc[0]
     assert nis["date"] == pd.Timestamp("2024-10-18")
     assert nis["estimate_low"] == 12000 and nis["scope"] == "decided to send" and nis["fact_id"] == "A10"
     undated = table[~table["on_figure"]]
@@ -260,9 +282,9 @@ def test_troop_figure_has_title_labels_reference_line_and_alt(course):
         assert fig.get_suptitle() == "North Korean troops for Russia: estimates by source and date"
         assert fig.axes[0].get_ylabel() == "Number of troops"
         assert fig.get_supxlabel().startswith("Date of the estimate")
-        assert len(fig.axes) == 2                                   # a break before the Apr 2025 estimate
+        assert len(fig.axes) == 2  # a break before the Apr 2025 estimate
         flat_lines = [tuple(line.get_ydata()) for line in fig.axes[0].lines]
-        assert (10000, 10000) in flat_lines                         # the article's figure
+        assert (10000, 10000) in flat_lines  # the article's figure
         legend_labels = [text.get_text() for text in fig.legends[0].get_texts()]
         for source in table.loc[table["on_figure"], "source_org"].unique():
             assert source in legend_labels and source in alt
@@ -274,9 +296,15 @@ def test_troop_figure_has_title_labels_reference_line_and_alt(course):
 
 
 def test_troop_section_is_skipped_for_another_article(other):
-    for result in (ctx.plot_troop_estimates(other), ctx.troop_question(other), ctx.why_disagree_question(other),
-                   ctx.day_1000_question(other), ctx.show_ordinal_day(other), ctx.compare_with_parser(other),
-                   ctx.show_claims(other, ctx.claims_and_background(other.article))):
+    for result in (
+        ctx.plot_troop_estimates(other),
+        ctx.troop_question(other),
+        ctx.why_disagree_question(other),
+        ctx.day_1000_question(other),
+        ctx.show_ordinal_day(other),
+        ctx.compare_with_parser(other),
+        ctx.show_claims(other, ctx.claims_and_background(other.article)),
+    ):
         assert isinstance(result, Message) and "skipped" in result.text
     troops = ctx.troop_estimates(other)
     assert troops.empty and list(troops.columns) == troops_module.TROOP_COLUMNS
@@ -307,7 +335,7 @@ def test_troop_question_feedback(answers_dir, course):
     saved = json.loads((answers_dir / "01_context.json").read_text(encoding="utf-8"))
     assert saved["answers"]["troop_highest"]["value"] == question.correct
     exercises._STORES.clear()
-    assert ctx.troop_question(course).input.value == question.correct      # restored on reopening
+    assert ctx.troop_question(course).input.value == question.correct  # restored on reopening
 
 
 def test_why_disagree_question(answers_dir, course):
@@ -315,13 +343,16 @@ def test_why_disagree_question(answers_dir, course):
     question.input.value = "dates differ"
     question.button.click()
     assert "Write at least 15" in question.feedback.value
-    question.input.value = ("They were made on different dates, they count different things such as troops in "
-                            "Kursk or in Russia, and different agencies count")
+    question.input.value = (
+        "They were made on different dates, they count different things such as troops in "
+        "Kursk or in Russia, and different agencies count"
+    )
     question.button.click()
     assert "One possible answer" in question.feedback.value and "different dates" in question.feedback.value
 
 
 # -- the date from "its 1,000th day" ---------------------------------------------------------------
+
 
 def test_war_day_to_date():
     assert ctx.war_day_to_date(1000) == date(2024, 11, 19)
@@ -380,6 +411,7 @@ def test_day_1000_question_feedback(answers_dir, course):
 
 
 # -- notebook 0 helpers ----------------------------------------------------------------------------
+
 
 def test_table_overview_counts_every_table(seed_article):
     overview = ctx.table_overview(seed_article)
@@ -443,8 +475,10 @@ def test_available_articles_resolve_from_the_notebooks_folder():
 
 # -- the general rules, on small invented articles ------------------------------------------------
 
-INVENTED = ('Joe Biden approved the plan on Monday. Officials said over 10,000 North Korean troops were in Kursk. '
-            'In Odesa, 10 people were killed.')
+INVENTED = (
+    "Joe Biden approved the plan on Monday. Officials said over 10,000 North Korean troops were in Kursk. "
+    "In Odesa, 10 people were killed."
+)
 
 
 def test_claim_rules_find_invented_sentences_by_content():
@@ -459,21 +493,26 @@ def test_claim_rules_find_invented_sentences_by_content():
 
 def test_a_claim_rule_from_a_csv(tmp_path):
     path = tmp_path / "claim_rules.csv"
-    path.write_text("topic,rule,first_only,fact_id,note\n"
-                    "odesa,quantities.unit=people & mentions.actor_id=odesa,no,A6,the toll rose later\n",
-                    encoding="utf-8")
+    path.write_text(
+        "topic,rule,first_only,fact_id,note\n"
+        "odesa,quantities.unit=people & mentions.actor_id=odesa,no,A6,the toll rose later\n",
+        encoding="utf-8",
+    )
     rules = ctx.load_claim_rules(path)
     article = helpers.parse_text("In Odesa, 10 people were killed. Elsewhere 5 people were hurt.", article_id="o")
     table = ctx.claims_and_background(article, rules)
     assert table[["sentence_id", "fact_id", "matched"]].values.tolist() == [["1.1", "A6", "10 people"]]
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("topic,rule,fact_id,note\nx,sentences.text~a,A1,n\n", "first_only"),
-    ("topic,rule,first_only,fact_id,note\nx,sentences.txt~a,no,A1,n\n", "row 2, column 'rule'"),
-    ("topic,rule,first_only,fact_id,note\nx,sentences.text~a,no,A1,\n", "note"),
-    ("topic,rule,first_only,fact_id,note\nx,sentences.text~a,no,A1,n\nx,sentences.text~b,no,A2,n\n", "same rule"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("topic,rule,fact_id,note\nx,sentences.text~a,A1,n\n", "first_only"),
+        ("topic,rule,first_only,fact_id,note\nx,sentences.txt~a,no,A1,n\n", "row 2, column 'rule'"),
+        ("topic,rule,first_only,fact_id,note\nx,sentences.text~a,no,A1,\n", "note"),
+        ("topic,rule,first_only,fact_id,note\nx,sentences.text~a,no,A1,n\nx,sentences.text~b,no,A2,n\n", "same rule"),
+    ],
+)
 def test_bad_claim_rules_name_the_file_and_the_fix(tmp_path, text, problem):
     path = tmp_path / "claim_rules.csv"
     path.write_text(text, encoding="utf-8")
@@ -492,7 +531,8 @@ def test_mentions_rules_on_an_invented_article():
 
 
 def test_first_quote_rule_on_an_invented_article(answers_dir):
-    article = helpers.parse_text('The minister spoke. He said: "We will respond." Later he said "Never."',
-                                 article_id="quotes")
+    article = helpers.parse_text(
+        'The minister spoke. He said: "We will respond." Later he said "Never."', article_id="quotes"
+    )
     question = ctx.first_quote_question(article)
     assert question.correct == "¶1.2"

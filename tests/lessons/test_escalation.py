@@ -10,14 +10,14 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.lessons import escalation
-from helpers.paths import curated_dir
 from helpers.curated import CuratedDataError, load_table, split_list
 from helpers.curated.rules import RuleError, find_sentences, rule_problem
 from helpers.curated.schema import COLUMNS
+from helpers.lessons import escalation
 from helpers.notebook.display import Chart, Message
 from helpers.notebook.scoring import brier_score
 from helpers.notebook.session import Session
+from helpers.paths import curated_dir
 
 from ..conftest import SEED, TEST_ARTICLES
 
@@ -78,8 +78,7 @@ def test_hypotheses_table_problems_are_clear(tmp_path):
     (tmp_path / "hypotheses.csv").write_text("hypothesis_id,hypothesis\nH1,x\n", encoding="utf-8")
     with pytest.raises(CuratedDataError, match="rule"):
         escalation.hypotheses(tmp_path)
-    (tmp_path / "hypotheses.csv").write_text("hypothesis_id,hypothesis,rule\nH2,x,sentences.text~x\n",
-                                             encoding="utf-8")
+    (tmp_path / "hypotheses.csv").write_text("hypothesis_id,hypothesis,rule\nH2,x,sentences.text~x\n", encoding="utf-8")
     with pytest.raises(CuratedDataError, match="H1, H2, H3, H4"):
         escalation.hypotheses(tmp_path)
 
@@ -105,8 +104,12 @@ def test_ladder_units_are_the_seven_of_the_csv():
 def test_ladder_items_found_by_rule(article):
     items = escalation.ladder_items(article).set_index("item_id")
     assert items["sentence_id"].to_dict() == {
-        "us_decision": "1.1", "russia_warning": "4.1", "nk_troops": "3.1", "odesa_strike": "7.2",
-        "trump_24h": "8.2"}
+        "us_decision": "1.1",
+        "russia_warning": "4.1",
+        "nk_troops": "3.1",
+        "odesa_strike": "7.2",
+        "trump_24h": "8.2",
+    }
     assert items.loc["russia_warning", "cite"] == "¶4.1"
     assert items.loc["russia_warning", "unit_order"] == 1
     assert items.loc["trump_24h", "reference_unit"] == "0. Not a step up the ladder"
@@ -131,8 +134,12 @@ def test_ladder_placements_table_is_valid():
 
 
 def test_ladder_reasoning_uses_only_rung_titles_from_the_csv():
-    titles = {part.split(":", 1)[1].strip().split(" (")[0] for cell in escalation.ladder_units()["example_rungs"]
-              for part in split_list(cell) if ":" in part}
+    titles = {
+        part.split(":", 1)[1].strip().split(" (")[0]
+        for cell in escalation.ladder_units()["example_rungs"]
+        for part in split_list(cell)
+        if ":" in part
+    }
     assert "Solemn and formal declarations" in titles and "Spasm or insensate war" in titles
     for reasoning in escalation.ladder_placements()["reasoning"]:
         for quoted in pd.Series([reasoning]).str.findall(r'"([^"]+)"').iloc[0]:
@@ -142,15 +149,19 @@ def test_ladder_reasoning_uses_only_rung_titles_from_the_csv():
 
 def test_ladder_reveal_compares_with_the_reference(article, answers):
     exercise = escalation.LadderExercise(session_of(article))
-    exercise.dropdowns["us_decision"].value = 2          # same as the reference
-    exercise.dropdowns["russia_warning"].value = 3       # reference 1: two units apart
-    exercise.dropdowns["odesa_strike"].value = 3         # reference 2: one unit apart
-    exercise.dropdowns["trump_24h"].value = 1            # reference: not a step up
+    exercise.dropdowns["us_decision"].value = 2  # same as the reference
+    exercise.dropdowns["russia_warning"].value = 3  # reference 1: two units apart
+    exercise.dropdowns["odesa_strike"].value = 3  # reference 2: one unit apart
+    exercise.dropdowns["trump_24h"].value = 1  # reference: not a step up
     exercise.reveal_button.click()
     table = exercise.compare().set_index("item_id")
     assert table["agreement"].to_dict() == {
-        "us_decision": "same unit", "russia_warning": "2 units apart", "nk_troops": "not placed",
-        "odesa_strike": "1 unit apart", "trump_24h": "different: one of you says it is not a step up"}
+        "us_decision": "same unit",
+        "russia_warning": "2 units apart",
+        "nk_troops": "not placed",
+        "odesa_strike": "1 unit apart",
+        "trump_24h": "different: one of you says it is not a step up",
+    }
     assert table.loc["russia_warning", "difference"] == 2
     assert pd.isna(table.loc["nk_troops", "difference"])
     assert "You placed 4 of 5 items; 1 match" in exercise.status.value
@@ -170,10 +181,23 @@ def test_ladder_choices_restore_after_restart(article, answers):
 
 
 def test_ladder_widget_escapes_text(answers):
-    items = pd.DataFrame([{"item_id": "x", "label": "<b>bold</b>", "sentence_id": "1.1", "cite": "¶1.1",
-                           "text": "<img src=x onerror=alert(1)>", "article_rule": "", "unit_order": 1,
-                           "reference_unit": "", "reasoning": "<script>bad()</script>", "fact_ids": "D4",
-                           "confidence": "interpretation"}])
+    items = pd.DataFrame(
+        [
+            {
+                "item_id": "x",
+                "label": "<b>bold</b>",
+                "sentence_id": "1.1",
+                "cite": "¶1.1",
+                "text": "<img src=x onerror=alert(1)>",
+                "article_rule": "",
+                "unit_order": 1,
+                "reference_unit": "",
+                "reasoning": "<script>bad()</script>",
+                "fact_ids": "D4",
+                "confidence": "interpretation",
+            }
+        ]
+    )
     exercise = escalation.LadderExercise(session_of(helpers.parse_text("A sentence.")), items=items)
     exercise.reveal_button.click()
     html = exercise.widget.children[1].children[0].value + exercise.result.value
@@ -189,9 +213,9 @@ def test_certainty_table_on_the_seed(article):
     assert table.loc["3.2", "category"] == "speculative"
     assert table.loc["3.2", "cues"].split("; ") == ["Unconfirmed reports suggest", "may"]
     assert table.loc["3.2", "cite"] == "¶3.2"
-    assert table.loc["4.3", "category"] == "reported"                     # accused, no hedge
+    assert table.loc["4.3", "category"] == "reported"  # accused, no hedge
     assert table.loc["4.3", "attributed_to"] == "Putin's spokesman"
-    assert table.loc["7.2", "category"] == "confirmed"                    # only an approximator
+    assert table.loc["7.2", "category"] == "confirmed"  # only an approximator
     assert table.loc["7.2", "cues"] == "nearly"
     assert table.loc["1.1", "category"] == "confirmed" and table.loc["1.1", "cues"] == ""
     assert table["category"].value_counts().to_dict() == {"speculative": 8, "confirmed": 7, "reported": 5}
@@ -241,8 +265,12 @@ def test_signal_statements_of_the_seed(article):
 def test_ach_hypotheses_are_grounded_in_the_article(article):
     table = escalation.ach_hypotheses(article).set_index("hypothesis_id")
     assert list(table.index) == ["H1", "H2", "H3", "H4"]
-    assert table["grounded_in"].to_dict() == {"H1": "¶3.1, ¶6.2", "H2": "¶2.2, ¶8.1", "H3": "¶6.2, ¶7.1",
-                                              "H4": "¶6.1, ¶9.1"}
+    assert table["grounded_in"].to_dict() == {
+        "H1": "¶3.1, ¶6.2",
+        "H2": "¶2.2, ¶8.1",
+        "H3": "¶6.2, ¶7.1",
+        "H4": "¶6.1, ¶9.1",
+    }
 
 
 def test_ach_evidence_and_reference_matrix(article):
@@ -272,8 +300,16 @@ def test_ach_matrix_table_is_valid():
 
 
 def test_ach_scores_exact():
-    marks = {("E1", "H1"): "C", ("E1", "H2"): "I", ("E1", "H3"): "N", ("E1", "H4"): "",
-             ("E2", "H1"): "I", ("E2", "H2"): "I", ("E2", "H3"): "C", ("E2", "H4"): "C"}
+    marks = {
+        ("E1", "H1"): "C",
+        ("E1", "H2"): "I",
+        ("E1", "H3"): "N",
+        ("E1", "H4"): "",
+        ("E2", "H1"): "I",
+        ("E2", "H2"): "I",
+        ("E2", "H3"): "C",
+        ("E2", "H4"): "C",
+    }
     scores = escalation.ach_scores(marks).set_index("hypothesis_id")
     assert scores.to_dict("index") == {
         "H1": {"inconsistent": 1, "consistent": 1, "not_applicable": 0, "unmarked": 0, "survives": False},
@@ -325,7 +361,7 @@ def test_forecast_then_reveal(answers):
     # reveal: outcomes, sources, date, score against the hand-computed value
     exercise.reveal_button.click()
     outcomes = {"q1": 1, "q2": 1, "q3": 1, "q4": 1, "q5": 0, "q6": 0}
-    by_hand = ((0.9 - 1) ** 2 + (0.3 - 1) ** 2 + (0.5 - 1) ** 2 + (0.6 - 1) ** 2 + 0.2 ** 2 + 0.1 ** 2) / 6
+    by_hand = ((0.9 - 1) ** 2 + (0.3 - 1) ** 2 + (0.5 - 1) ** 2 + (0.6 - 1) ** 2 + 0.2**2 + 0.1**2) / 6
     assert by_hand == pytest.approx(0.16)
     assert brier_score(list(FORECASTS.values()), list(outcomes.values())) == pytest.approx(by_hand)
     assert "Your Brier score: 0.160" in exercise.status.value
@@ -353,14 +389,14 @@ def test_locked_forecasts_survive_a_restart(answers):
     path = answers / "04_escalation.json"
     before = path.read_bytes()
 
-    helpers.notebook.exercises._STORES.clear()                      # a kernel restart
+    helpers.notebook.exercises._STORES.clear()  # a kernel restart
     again = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
     assert {qid: s.value for qid, s in again.sliders.items()} == FORECASTS
     assert all(s.disabled for s in again.sliders.values())
     assert again.is_locked and again.lock_button.disabled
-    again.sliders["q1"].value = 0.05                      # a student (or a script) tries anyway
+    again.sliders["q1"].value = 0.05  # a student (or a script) tries anyway
     assert path.read_bytes() == before
-    assert again.sliders["q1"].value == 0.9               # snaps back to the locked value
+    assert again.sliders["q1"].value == 0.9  # snaps back to the locked value
     assert "locked" in again.status.value
     again.reveal_button.click()
     assert "Your Brier score: 0.160" in again.status.value
@@ -375,8 +411,15 @@ def test_unmoved_sliders_lock_at_one_half(answers):
 
 
 def test_forecast_chart(answers):
-    table = pd.DataFrame({"question_id": ["q1", "q2"], "forecast": [0.8, 0.4], "outcome": [1, 0],
-                          "squared_error": [0.04, 0.16], "baseline_squared_error": [0.25, 0.25]})
+    table = pd.DataFrame(
+        {
+            "question_id": ["q1", "q2"],
+            "forecast": [0.8, 0.4],
+            "outcome": [1, 0],
+            "squared_error": [0.04, 0.16],
+            "baseline_squared_error": [0.25, 0.25],
+        }
+    )
     chart = escalation.plot_forecasts(table)
     assert "Brier score 0.100" in chart.alt and "q2" in chart.alt
     assert chart.table.equals(table)
@@ -389,7 +432,7 @@ def test_callbacks_never_raise(answers, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(exercise.store, "lock", broken)
-    exercise.lock_button.click()                          # must not raise
+    exercise.lock_button.click()  # must not raise
     assert "Something went wrong" in exercise.status.value or "disk full" in exercise.status.value
 
 
@@ -423,10 +466,25 @@ def html_text(page: str) -> str:
 
 
 def test_ach_reveal_escapes_every_cell(answers):
-    hostile = '<img src=x onerror=alert(1)>'
-    evidence = pd.DataFrame([{"evidence_id": "E1", "kind": "article", "source": "¶1.1", "evidence": hostile,
-                              "text": hostile, "fact_ids": "", "H1": "C", "H2": "I", "H3": "N", "H4": "C",
-                              "reasoning": '<a href="javascript:x()">y</a>', "confidence": "interpretation"}])
+    hostile = "<img src=x onerror=alert(1)>"
+    evidence = pd.DataFrame(
+        [
+            {
+                "evidence_id": "E1",
+                "kind": "article",
+                "source": "¶1.1",
+                "evidence": hostile,
+                "text": hostile,
+                "fact_ids": "",
+                "H1": "C",
+                "H2": "I",
+                "H3": "N",
+                "H4": "C",
+                "reasoning": '<a href="javascript:x()">y</a>',
+                "confidence": "interpretation",
+            }
+        ]
+    )
     matrix = escalation.ACHMatrix(session_of(helpers.parse_text("A sentence.")), evidence=evidence)
     matrix.dropdowns[("E1", "H1")].value = "C"
     matrix.score_button.click()
@@ -440,10 +498,17 @@ def test_ach_reveal_escapes_every_cell(answers):
 @pytest.mark.parametrize("path", OTHER_ARTICLES, ids=lambda p: p.stem)
 def test_reference_sections_are_skipped_for_other_articles(path, answers):
     other = session_of(helpers.load_article(path))
-    for shown in (escalation.ladder_items_view(other), escalation.ladder_exercise(other),
-                  escalation.hypotheses_view(other), escalation.evidence_view(other), escalation.ach_matrix(other),
-                  escalation.forecast_questions_view(other), escalation.forecast_exercise(other),
-                  escalation.forecast_chart(other), escalation.troop_estimates_view(other)):
+    for shown in (
+        escalation.ladder_items_view(other),
+        escalation.ladder_exercise(other),
+        escalation.hypotheses_view(other),
+        escalation.evidence_view(other),
+        escalation.ach_matrix(other),
+        escalation.forecast_questions_view(other),
+        escalation.forecast_exercise(other),
+        escalation.forecast_chart(other),
+        escalation.troop_estimates_view(other),
+    ):
         assert isinstance(shown, Message) and "skipped" in shown.text
 
 
@@ -488,13 +553,23 @@ def test_small_cue_roles(small):
 
 def test_small_certainty_rule(small):
     table = escalation.certainty_table(small).set_index("sentence_id")
-    assert table["category"].to_dict() == {"1.1": "reported", "2.1": "confirmed", "2.2": "reported",
-                                           "3.1": "speculative", "3.2": "reported"}
+    assert table["category"].to_dict() == {
+        "1.1": "reported",
+        "2.1": "confirmed",
+        "2.2": "reported",
+        "3.1": "speculative",
+        "3.2": "reported",
+    }
     assert table.loc["2.2", "attributed_to"] == "Joe Biden"
     assert table.loc["3.2", "cues"] == "According to; nearly"
     counts = escalation.certainty_counts(escalation.certainty_table(small))
-    assert counts.to_dict("list") == {"paragraph": [1, 2, 3], "confirmed": [0, 1, 0], "reported": [1, 1, 1],
-                                      "speculative": [0, 0, 1], "total": [1, 2, 2]}
+    assert counts.to_dict("list") == {
+        "paragraph": [1, 2, 3],
+        "confirmed": [0, 1, 0],
+        "reported": [1, 1, 1],
+        "speculative": [0, 0, 1],
+        "total": [1, 2, 2],
+    }
 
 
 def test_small_layers_and_signals(small):

@@ -10,8 +10,8 @@ import pytest
 
 import helpers
 from helpers.lessons import positions
-from helpers.notebook import exercises
 from helpers.lessons.positions import CHOOSE, NOTEBOOK, STANCES, ActorExplorer, StanceCoder
+from helpers.notebook import exercises
 from helpers.notebook.display import Chart, Message
 from helpers.notebook.session import Session
 
@@ -36,8 +36,6 @@ REFERENCE = {
 }
 
 pytestmark = pytest.mark.usefixtures("answers_dir")
-
-
 
 
 def highlighted(html_text: str) -> list[str]:
@@ -112,7 +110,11 @@ def test_statements_by_side(seed_article):
     table = positions.statements_by_side(seed_article)
     assert len(table) == 12
     assert table["side"].value_counts().to_dict() == {
-        "Russia": 4, "United States": 4, "Ukraine": 3, "(no side listed)": 1}
+        "Russia": 4,
+        "United States": 4,
+        "Ukraine": 3,
+        "(no side listed)": 1,
+    }
     assert list(dict.fromkeys(table["side"])) == ["Russia", "Ukraine", "United States", "(no side listed)"]
 
 
@@ -186,8 +188,13 @@ def test_mention_chart_labels_every_bar(seed_article):
 def test_mention_chart_takes_a_groupby_of_mentions(seed_article):
     """The notebook's own pandas (group the mentions, sort) gives the chart the same bars."""
     mentions = seed_article.mentions
-    counts = (mentions.groupby(["actor_id", "actor", "kind"], sort=False).size().rename("mentions").reset_index()
-              .sort_values("mentions", ascending=False, kind="stable"))
+    counts = (
+        mentions.groupby(["actor_id", "actor", "kind"], sort=False)
+        .size()
+        .rename("mentions")
+        .reset_index()
+        .sort_values("mentions", ascending=False, kind="stable")
+    )
     chart = positions.plot_mention_counts(counts)
     assert list(chart.table["actor"]) == list(positions.mention_counts(seed_article)["actor"])
 
@@ -293,7 +300,8 @@ def test_stance_coder_some_wrong(seed_article):
     # kappa = (10/12 - 51/144) / (1 - 51/144) = (120 - 51) / (144 - 51) = 69/93 = 0.742
     assert "10 of 12 statements: 83.3% agreement, Cohen&#x27;s kappa 0.74" in result
     assert helpers.notebook.scoring.cohen_kappa(
-        [coder.dropdowns[q].value for q in REFERENCE], list(REFERENCE.values())) == pytest.approx(69 / 93)
+        [coder.dropdowns[q].value for q in REFERENCE], list(REFERENCE.values())
+    ) == pytest.approx(69 / 93)
     # the two disagreements, with the reference coder's rationale
     assert result.count("<tr><td>¶") == 2
     assert "Borderline" not in result
@@ -334,8 +342,9 @@ def test_stance_coder_other_article_has_no_reference():
 def test_stance_coder_escapes_seed_text():
     article = helpers.parse_text('President Joe Biden said "<img src=x onerror=alert(1)>" today.')
     coder = StanceCoder(article)
-    labels = "".join(box.children[1].value for box in coder.widget.children if hasattr(box, "children")
-                     and len(box.children) == 2)
+    labels = "".join(
+        box.children[1].value for box in coder.widget.children if hasattr(box, "children") and len(box.children) == 2
+    )
     assert "&lt;img" in labels and "<img src=x" not in labels
 
 
@@ -388,12 +397,17 @@ def test_stance_coder_takes_the_session(seed_article, answers_dir):
 
 def test_translations_need_the_course_article(seed_article):
     other = Session(helpers.load_article(TEST_ARTICLES / "synthetic_harbour_strike.txt"), NOTEBOOK)
-    for shown in (positions.translation_overview_view(other), positions.translation_question(other),
-                  positions.translation_variants_view(other, "russia_foreign_ministry", "x", ["rendering"])):
+    for shown in (
+        positions.translation_overview_view(other),
+        positions.translation_question(other),
+        positions.translation_variants_view(other, "russia_foreign_ministry", "x", ["rendering"]),
+    ):
         assert isinstance(shown, Message) and "skipped" in shown.text
     course = Session(seed_article, NOTEBOOK)
-    assert "adding oil to the fire" in positions.translation_variants_view(
-        course, "vladimir_putin_spokesman", "x", ["rendering"]).data
+    assert (
+        "adding oil to the fire"
+        in positions.translation_variants_view(course, "vladimir_putin_spokesman", "x", ["rendering"]).data
+    )
     assert positions.translation_question(course).question_id == "translation.which_is_the_quote"
 
 
@@ -413,7 +427,7 @@ def small():
 
 def test_small_mention_counts_order_and_sentences(small):
     counts = positions.mention_counts(small)
-    assert list(counts["actor_id"]) == ["russia", "ukraine", "joe_biden"]   # most first, then first seen
+    assert list(counts["actor_id"]) == ["russia", "ukraine", "joe_biden"]  # most first, then first seen
     assert list(counts["mentions"]) == [3, 1, 1]
     assert list(counts["first"]) == ["¶1.1", "¶2.1", "¶2.2"]
 

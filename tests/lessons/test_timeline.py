@@ -21,8 +21,6 @@ from tests.conftest import TEST_ARTICLES
 pytestmark = pytest.mark.usefixtures("answers_dir")
 
 
-
-
 def session_for(article) -> Session:
     """Notebook 2's session on an article (built directly: nothing is displayed)."""
     return Session(article, "02_timeline")
@@ -32,8 +30,9 @@ def build(article):
     """The timeline table the way notebook 2 builds it: dated rows, sorted, then merged with the background."""
     times = article.time_expressions
     resolved = times[times["start_date"].notna()].sort_values("start_date")
-    return timeline.timeline_table(timeline.article_events(article, resolved),
-                                   timeline.background_for(session_for(article)))
+    return timeline.timeline_table(
+        timeline.article_events(article, resolved), timeline.background_for(session_for(article))
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +41,9 @@ def seed_table(seed_article):
 
 
 def _no_dates_article():
-    return helpers.parse_text("A short invented note.\n\nThe committee met and talked for a while.\n",
-                              article_id="no_dates")
+    return helpers.parse_text(
+        "A short invented note.\n\nThe committee met and talked for a while.\n", article_id="no_dates"
+    )
 
 
 # -- tables ---------------------------------------------------------------------------------------
@@ -215,8 +215,14 @@ def test_ordering_items_are_sorted_by_date(seed_article, seed_table):
     assert sorted(items) == sorted(correct) and items != correct and 5 <= len(items) <= 6
     rows = timeline.ordering_rows(seed_table)
     assert rows["date"].is_monotonic_increasing and rows["date"].is_unique
-    assert list(rows["origin"]) == ["background A1", "background A9", "background A10", "background A15",
-                                    "article ¶1.2", "article ¶8.1"]
+    assert list(rows["origin"]) == [
+        "background A1",
+        "background A9",
+        "background A10",
+        "background A15",
+        "article ¶1.2",
+        "article ¶8.1",
+    ]
 
 
 def test_ordering_falls_back_politely():
@@ -224,8 +230,10 @@ def test_ordering_falls_back_politely():
     assert timeline.ordering_items(build(harbour)) == ([], [])
     assert isinstance(timeline.ordering_question(session_for(harbour), build(harbour)), Message)
     assert timeline.ordering_items(build(_no_dates_article())) == ([], [])
-    many = helpers.parse_text("It began on 1 May 2020. It grew on 3 June 2021. It ended on 9 July 2022. "
-                              "It was remembered on 2 March 2023.", article_id="many")
+    many = helpers.parse_text(
+        "It began on 1 May 2020. It grew on 3 June 2021. It ended on 9 July 2022. It was remembered on 2 March 2023.",
+        article_id="many",
+    )
     items, correct = timeline.ordering_items(build(many))
     assert len(correct) == 4 and correct[0].endswith("(article ¶1.1)")
 
@@ -247,7 +255,9 @@ def test_days_question(seed_article):
     question.input.value = 105
     question.button.click()
     assert "Yes" in question.feedback.value
-    assert isinstance(timeline.days_question(session_for(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt"))), Message)
+    assert isinstance(
+        timeline.days_question(session_for(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt"))), Message
+    )
 
 
 def test_undatable_question(seed_article):
@@ -259,7 +269,13 @@ def test_undatable_question(seed_article):
     question.input.value = question.correct
     question.button.click()
     assert "Yes" in question.feedback.value
-    assert isinstance(timeline.undatable_question(session_for(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt"))), Message)
+    # Every expression in this article has a date: nothing to ask, a message instead of a question.
+    dated = helpers.parse_text(
+        "LONDON, 3 March 2024. The mayor said on 2 March 2024 that the bridge would reopen on 10 March 2024.\n",
+        article_id="all_dated",
+    )
+    assert dated.time_expressions["start_date"].notna().all()
+    assert isinstance(timeline.undatable_question(session_for(dated)), Message)
 
 
 def test_reflection_question(seed_article):
@@ -274,11 +290,10 @@ def test_reflection_question(seed_article):
 
 
 def test_lane_and_relation_rules_on_an_invented_article():
-    article = helpers.parse_text("Vladimir Putin spoke on 12 May 2023. Nobody came on 1 June 2023.",
-                                 article_id="lanes")
+    article = helpers.parse_text("Vladimir Putin spoke on 12 May 2023. Nobody came on 1 June 2023.", article_id="lanes")
     rows = timeline.article_events(article).set_index("origin")
-    assert rows.loc["article ¶1.1", "lane"] == "Russia"             # the first actor named decides the lane
-    assert rows.loc["article ¶1.2", "lane"] == timeline.OTHERS       # nobody named: "Others"
+    assert rows.loc["article ¶1.1", "lane"] == "Russia"  # the first actor named decides the lane
+    assert rows.loc["article ¶1.2", "lane"] == timeline.OTHERS  # nobody named: "Others"
     assert rows.loc["article ¶1.1", "date"] == pd.Timestamp("2023-05-12")
 
 
@@ -298,5 +313,7 @@ def test_filter_table_keeps_overlapping_periods():
 
 def test_datable_rule():
     assert timeline.datable("vague", "", pd.NaT) == "cannot be dated"
-    assert timeline.datable("date", "year nearest the reference date", pd.Timestamp("2024-01-20")).startswith("day and month")
+    assert timeline.datable("date", "year nearest the reference date", pd.Timestamp("2024-01-20")).startswith(
+        "day and month"
+    )
     assert timeline.datable("relative", "", pd.Timestamp("2024-01-20")).startswith("relative")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.classroom.bundles import collect_submissions, make_bundle, read_answers_file
 from helpers.notebook import answers as answers_module
 from helpers.notebook.answers import (
     ANSWERS_DIR_ENV,
@@ -21,7 +22,6 @@ from helpers.notebook.answers import (
     default_answers_dir,
     write_text_atomically,
 )
-from helpers.classroom.bundles import collect_submissions, make_bundle, read_answers_file
 
 
 def files_in(folder: Path) -> list[str]:
@@ -258,7 +258,7 @@ def test_corrupt_or_foreign_file_is_moved_aside(tmp_path, content, reason):
 def test_moved_aside_names_never_collide(tmp_path, monkeypatch):
     target = tmp_path / "nb.json"
     # Freeze the clock so both moves want the same timestamped name.
-    frozen = answers_module.datetime(2025, 1, 2, 3, 4, 5, tzinfo=answers_module.timezone.utc)
+    frozen = answers_module.datetime(2025, 1, 2, 3, 4, 5, tzinfo=answers_module.UTC)
 
     class FrozenDatetime(answers_module.datetime):
         @classmethod
@@ -306,10 +306,18 @@ def test_student_name_sanitised(tmp_path):
     assert files_in(tmp_path) == ["Ana_María_3B/forecasts.json"]
 
 
-@pytest.mark.parametrize(("name", "file_name"), [
-    ("李明", "李明"), ("Zoë Łukasz-Müller", "Zoë_Łukasz-Müller"), ("Ana García", "Ana_García"),
-    ("a/b\\c\x00d\ne", "a_b_c_d_e"), ("ｆｕｌｌ ｗｉｄｔｈ", "full_width"), ("../../x", "x"), ("अनुष्का", "अनुष्का"),
-])
+@pytest.mark.parametrize(
+    ("name", "file_name"),
+    [
+        ("李明", "李明"),
+        ("Zoë Łukasz-Müller", "Zoë_Łukasz-Müller"),
+        ("Ana García", "Ana_García"),
+        ("a/b\\c\x00d\ne", "a_b_c_d_e"),
+        ("ｆｕｌｌ ｗｉｄｔｈ", "full_width"),
+        ("../../x", "x"),
+        ("अनुष्का", "अनुष्का"),
+    ],
+)
 def test_safe_name_keeps_letters_of_every_script(name, file_name):
     assert answers_module.safe_name(name) == file_name
 
@@ -419,8 +427,14 @@ def test_prompt_added_to_an_earlier_answer_without_changing_it(tmp_path):
 
 
 def test_damaged_questions_section_is_moved_aside(tmp_path):
-    bad = {"format": "news-course-answers", "version": 1, "notebook": "nb", "answers": {}, "locked": {},
-           "questions": {"q1": ["not", "text"]}}
+    bad = {
+        "format": "news-course-answers",
+        "version": 1,
+        "notebook": "nb",
+        "answers": {},
+        "locked": {},
+        "questions": {"q1": ["not", "text"]},
+    }
     (tmp_path / "nb.json").write_text(json.dumps(bad), encoding="utf-8")
     store = AnswerStore("nb", tmp_path)
     assert "'questions' section is damaged" in store.warning
@@ -465,8 +479,14 @@ def test_bundle_is_read_like_answers_files(tmp_path):
     ],
 )
 def test_damaged_bundle_is_skipped_with_a_reason(tmp_path, change, reason):
-    bundle = {"format": "news-course-submission", "version": 1, "student": "ana", "created": None,
-              "notebooks": [AnswerStore("nb", tmp_path / "x").export()], **change}
+    bundle = {
+        "format": "news-course-submission",
+        "version": 1,
+        "student": "ana",
+        "created": None,
+        "notebooks": [AnswerStore("nb", tmp_path / "x").export()],
+        **change,
+    }
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "b.json").write_text(json.dumps(bundle), encoding="utf-8")
     table = collect_submissions(tmp_path / "in")
@@ -512,9 +532,18 @@ for k in range(100):
 def test_two_processes_saving_the_same_notebook_lose_nothing(tmp_path):
     root = Path(answers_module.__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root)}
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), prefix], env=env, cwd=root, text=True,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-               for prefix in ("a", "b")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(tmp_path), prefix],
+            env=env,
+            cwd=root,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for prefix in ("a", "b")
+    ]
     assert [writer.stdout.readline().strip() for writer in writers] == ["ready", "ready"]
     for writer in writers:
         writer.stdin.write("go\n")

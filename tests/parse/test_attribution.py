@@ -34,8 +34,10 @@ def test_pronoun_after_a_quote_is_the_previous_person():
 
 
 def test_pronoun_skips_possessives_and_objects_of_prepositions():
-    text = ('Lena Brook, a senator, called coach Tom Reyes\'s plan "reckless." '
-            'Speaking to reporter Omar Vale, she said, "It must stop."')
+    text = (
+        'Lena Brook, a senator, called coach Tom Reyes\'s plan "reckless." '
+        'Speaking to reporter Omar Vale, she said, "It must stop."'
+    )
     assert quotes(text)[1][0] == "Lena Brook"
 
 
@@ -86,5 +88,7 @@ def test_participle_takes_the_subject_of_the_sentence():
 
 
 def test_according_to_at_a_sentence_start_and_before_a_described_person():
-    table = statements("According to the Lakeside Water Agency, sales fell. The game was hard, according to assistant coach Ben Alder.")
+    table = statements(
+        "According to the Lakeside Water Agency, sales fell. The game was hard, according to assistant coach Ben Alder."
+    )
     assert table.loc[table["lemma"] == "according to", "speaker"].tolist() == ["Lakeside Water Agency", "Ben Alder"]

@@ -15,8 +15,16 @@ import pytest
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
 #: Floors a few points under what the parser reaches (see the report of issue 9).
-FLOORS = {"actors R": 70, "actors P": 92, "numbers R": 95, "times R": 95, "dates R": 92,
-          "quotes+speaker R": 65, "statements+speaker R": 48, "hedges R": 50}
+FLOORS = {
+    "actors R": 70,
+    "actors P": 92,
+    "numbers R": 95,
+    "times R": 95,
+    "dates R": 92,
+    "quotes+speaker R": 65,
+    "statements+speaker R": 48,
+    "hedges R": 50,
+}
 SPEAKER_PRECISION_FLOOR = 0.95
 
 
@@ -58,10 +66,17 @@ def speaker_precision(score, article, gold) -> tuple[int, int]:
                 assigned += 1
                 right += score.speaker_ok(speaker, q["speaker"], q["speaker_aliases"])
                 break
-    for verb, lemma, speaker in zip(article.statements["verb"], article.statements["lemma"], article.statements["speaker"]):
-        same = [st for st in gold.get("statements", [])
-                if any(x and (x in score.norm(st["verb"]) or score.norm(st["verb"]) in x)
-                       for x in (score.norm(verb), score.norm(lemma)))]
+    for verb, lemma, speaker in zip(
+        article.statements["verb"], article.statements["lemma"], article.statements["speaker"]
+    ):
+        same = [
+            st
+            for st in gold.get("statements", [])
+            if any(
+                x and (x in score.norm(st["verb"]) or score.norm(st["verb"]) in x)
+                for x in (score.norm(verb), score.norm(lemma))
+            )
+        ]
         if speaker and same:
             assigned += 1
             right += any(score.speaker_ok(speaker, st["speaker"], st["speaker_aliases"]) for st in same)

@@ -15,12 +15,14 @@ def quantities(text: str) -> list[tuple[str, float, str, str]]:
 
 def test_a_range_is_one_number():
     assert quantities("Rescuers found between 36 and 40 people.") == [
-        ("between 36 and 40 people", 36.0, "people", "between")]
+        ("between 36 and 40 people", 36.0, "people", "between")
+    ]
 
 
 def test_a_money_range_keeps_its_currency():
     assert quantities("The bridge costs between $5 million and $7 million.") == [
-        ("between $5 million and $7 million", 5e6, "US dollars", "between")]
+        ("between $5 million and $7 million", 5e6, "US dollars", "between")
+    ]
 
 
 def test_years_and_clock_times_are_not_numbers():

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers
-from helpers.parse.article import COLUMNS
 from helpers.cli import offset_problems
+from helpers.parse.article import COLUMNS
 
 from ..conftest import ROOT, SEED, TEST_ARTICLES
 
@@ -113,7 +113,9 @@ def test_the_seed_in_other_byte_forms_parses_the_same(tmp_path, seed_article, en
 
 def test_straight_quotes_parse_like_curly_ones():
     article = helpers.parse_text('Putin\'s spokesman accused the US of "adding oil to the fire." It ended.')
-    assert article.quotes[["text", "speaker_id"]].values.tolist() == [["adding oil to the fire", "vladimir_putin_spokesman"]]
+    assert article.quotes[["text", "speaker_id"]].values.tolist() == [
+        ["adding oil to the fire", "vladimir_putin_spokesman"]
+    ]
 
 
 def test_unbalanced_quotes_and_long_lines_parse():
@@ -164,12 +166,43 @@ def test_any_unicode_text_parses_or_raises_a_clear_error(text):
 
 
 NEWSY = st.lists(
-    st.sampled_from([
-        "Russia", "Ukraine", "the U.S.", "President Joe Biden", "Putin’s spokesman", "said", "warned",
-        "“appropriate and tangible”", '"quoted words"', "over 10,000 troops", "nearly 50", "may", "might",
-        "January 20th", "its 1,000th day", "within 24 hours", "Mr. Smith", ".", ",", "\n", "\n\n", "’s", "and",
-        "recent", "Unconfirmed reports suggest", "(", ")", "«", "»", "$5 million", "30%", "Kyiv", "NATO",
-    ]),
+    st.sampled_from(
+        [
+            "Russia",
+            "Ukraine",
+            "the U.S.",
+            "President Joe Biden",
+            "Putin’s spokesman",
+            "said",
+            "warned",
+            "“appropriate and tangible”",
+            '"quoted words"',
+            "over 10,000 troops",
+            "nearly 50",
+            "may",
+            "might",
+            "January 20th",
+            "its 1,000th day",
+            "within 24 hours",
+            "Mr. Smith",
+            ".",
+            ",",
+            "\n",
+            "\n\n",
+            "’s",
+            "and",
+            "recent",
+            "Unconfirmed reports suggest",
+            "(",
+            ")",
+            "«",
+            "»",
+            "$5 million",
+            "30%",
+            "Kyiv",
+            "NATO",
+        ]
+    ),
     max_size=60,
 ).map(" ".join)
 

@@ -38,7 +38,9 @@ def test_paragraphs_and_sentences(seed_article):
 def test_abbreviations_do_not_end_sentences():
     article = helpers.parse_text("The U.S. government agreed. Mr. Smith left at 5 p.m. on Friday. It ended.")
     assert article.sentences["text"].tolist() == [
-        "The U.S. government agreed.", "Mr. Smith left at 5 p.m. on Friday.", "It ended.",
+        "The U.S. government agreed.",
+        "Mr. Smith left at 5 p.m. on Friday.",
+        "It ended.",
     ]
     article = helpers.parse_text("Aid came from the U.S. The talks went on.")
     assert len(article.sentences) == 2
@@ -51,7 +53,9 @@ def test_three_direct_quotes_with_speakers(seed_article):
         ("speak for themselves", "volodymyr_zelensky", "5.1"),
     ]
     assert seed_article.quotes["speaker"].tolist() == [
-        "Russian foreign ministry", "Putin's spokesman", "Volodymyr Zelensky",
+        "Russian foreign ministry",
+        "Putin's spokesman",
+        "Volodymyr Zelensky",
     ]
 
 
@@ -83,10 +87,22 @@ def test_actor_mentions(seed_article):
     mentions = seed_article.mentions
     assert len(mentions) == 55
     assert mentions["actor_id"].value_counts().to_dict() == {
-        "united_states": 11, "russia": 11, "ukraine": 10, "north_korea": 4, "donald_trump": 4,
-        "joe_biden": 2, "kursk": 2, "vladimir_putin": 2, "volodymyr_zelensky": 2, "france": 1,
-        "united_kingdom": 1, "western_allies": 1, "russia_foreign_ministry": 1,
-        "vladimir_putin_spokesman": 1, "jon_finer": 1, "odesa": 1,
+        "united_states": 11,
+        "russia": 11,
+        "ukraine": 10,
+        "north_korea": 4,
+        "donald_trump": 4,
+        "joe_biden": 2,
+        "kursk": 2,
+        "vladimir_putin": 2,
+        "volodymyr_zelensky": 2,
+        "france": 1,
+        "united_kingdom": 1,
+        "western_allies": 1,
+        "russia_foreign_ministry": 1,
+        "vladimir_putin_spokesman": 1,
+        "jon_finer": 1,
+        "odesa": 1,
     }
     found = set(rows(mentions, "sentence_id", "text", "actor_id"))
     for expected in [
@@ -141,9 +157,14 @@ def test_reference_date_and_resolved_times(seed_article):
     assert seed_article.reference_date == date(2024, 11, 19)
     assert "1,000th day" in seed_article.reference_basis and "24 Feb 2022" in seed_article.reference_basis
     table = seed_article.time_expressions
-    resolved = {row.text: (row.kind, None if pd.isna(row.start_date) else row.start_date.date(),
-                           None if pd.isna(row.end_date) else row.end_date.date())
-                for row in table.itertuples()}
+    resolved = {
+        row.text: (
+            row.kind,
+            None if pd.isna(row.start_date) else row.start_date.date(),
+            None if pd.isna(row.end_date) else row.end_date.date(),
+        )
+        for row in table.itertuples()
+    }
     assert resolved == {
         "its 1,000th day": ("ordinal day", date(2024, 11, 19), date(2024, 11, 19)),
         "previously": ("vague", None, None),

@@ -16,8 +16,9 @@ REF = date(2023, 6, 16)  # a Friday
 
 def times(text: str, reference: date | None = REF) -> dict[str, tuple[str, date | None]]:
     table = helpers.parse_text(text, reference_date=reference).time_expressions
-    return {row.text: (row.kind, None if pd.isna(row.start_date) else row.start_date.date())
-            for row in table.itertuples()}
+    return {
+        row.text: (row.kind, None if pd.isna(row.start_date) else row.start_date.date()) for row in table.itertuples()
+    }
 
 
 def test_capitalised_date_and_date_with_weekday():
@@ -26,13 +27,16 @@ def test_capitalised_date_and_date_with_weekday():
     assert found["on Tuesday, May 3, 2022"] == ("date", date(2022, 5, 3))
 
 
-@pytest.mark.parametrize("text, expression, kind, day", [
-    ("The mill reopens in September.", "September", "month only", date(2023, 9, 1)),
-    ("The mill closed last October.", "last October", "month only", date(2022, 10, 1)),
-    ("Work starts in early July.", "early July", "month only", date(2023, 7, 1)),
-    ("The vote was held in May.", "May", "month only", date(2023, 5, 1)),
-    ("The 1987 flood was worse.", "1987", "year", date(1987, 1, 1)),
-])
+@pytest.mark.parametrize(
+    "text, expression, kind, day",
+    [
+        ("The mill reopens in September.", "September", "month only", date(2023, 9, 1)),
+        ("The mill closed last October.", "last October", "month only", date(2022, 10, 1)),
+        ("Work starts in early July.", "early July", "month only", date(2023, 7, 1)),
+        ("The vote was held in May.", "May", "month only", date(2023, 5, 1)),
+        ("The 1987 flood was worse.", "1987", "year", date(1987, 1, 1)),
+    ],
+)
 def test_months_and_years_without_a_day(text, expression, kind, day):
     assert times(text)[expression] == (kind, day)
 
@@ -47,15 +51,18 @@ def test_a_year_before_a_plural_noun_or_after_a_qualifier_is_a_number():
     assert article.quantities["value"].tolist() == [2000.0, 1900.0]
 
 
-@pytest.mark.parametrize("text, expression, day", [
-    ("The ferry sank on Monday.", "on Monday", date(2023, 6, 12)),
-    ("The ferry sank on Friday.", "on Friday", date(2023, 6, 16)),  # the article's own weekday: that day
-    ("The ferry sank last Friday.", "last Friday", date(2023, 6, 9)),
-    ("The inquiry will open on Monday.", "on Monday", date(2023, 6, 19)),  # future tense: the next one
-    ("The inquiry opens next Tuesday.", "next Tuesday", date(2023, 6, 20)),
-    ("Rain fell on Wednesday night.", "on Wednesday night", date(2023, 6, 14)),
-    ("Rain fell on the night of Monday to Tuesday.", "on the night of Monday to Tuesday", date(2023, 6, 12)),
-])
+@pytest.mark.parametrize(
+    "text, expression, day",
+    [
+        ("The ferry sank on Monday.", "on Monday", date(2023, 6, 12)),
+        ("The ferry sank on Friday.", "on Friday", date(2023, 6, 16)),  # the article's own weekday: that day
+        ("The ferry sank last Friday.", "last Friday", date(2023, 6, 9)),
+        ("The inquiry will open on Monday.", "on Monday", date(2023, 6, 19)),  # future tense: the next one
+        ("The inquiry opens next Tuesday.", "next Tuesday", date(2023, 6, 20)),
+        ("Rain fell on Wednesday night.", "on Wednesday night", date(2023, 6, 14)),
+        ("Rain fell on the night of Monday to Tuesday.", "on the night of Monday to Tuesday", date(2023, 6, 12)),
+    ],
+)
 def test_weekdays(text, expression, day):
     assert times(text)[expression] == ("weekday", day)
 
@@ -64,13 +71,16 @@ def test_weekday_without_a_reference_date_stays_open():
     assert times("The ferry sank on Monday.", None)["on Monday"] == ("weekday", None)
 
 
-@pytest.mark.parametrize("text, expression, day", [
-    ("The mill closed on June 2. The same day, the dam broke.", "The same day", date(2023, 6, 2)),
-    ("The mill closed on June 2. The previous day, the dam broke.", "The previous day", date(2023, 6, 1)),
-    ("The mill closed on June 2. Its owner left the day before.", "the day before", date(2023, 6, 1)),
-    ("The mill closed on Monday. In a meeting that day, staff wept.", "that day", date(2023, 6, 12)),
-    ("The mill closed on June 2. The following day, the dam broke.", "The following day", date(2023, 6, 3)),
-])
+@pytest.mark.parametrize(
+    "text, expression, day",
+    [
+        ("The mill closed on June 2. The same day, the dam broke.", "The same day", date(2023, 6, 2)),
+        ("The mill closed on June 2. The previous day, the dam broke.", "The previous day", date(2023, 6, 1)),
+        ("The mill closed on June 2. Its owner left the day before.", "the day before", date(2023, 6, 1)),
+        ("The mill closed on Monday. In a meeting that day, staff wept.", "that day", date(2023, 6, 12)),
+        ("The mill closed on June 2. The following day, the dam broke.", "The following day", date(2023, 6, 3)),
+    ],
+)
 def test_anaphoric_days_count_from_the_last_day_named(text, expression, day):
     assert times(text)[expression] == ("anaphoric", day)
 
@@ -80,17 +90,20 @@ def test_an_anaphoric_day_with_no_day_before_it_stays_open():
     assert kind == "anaphoric" and day is None
 
 
-@pytest.mark.parametrize("text, expression", [
-    ("Prices rose in the last five years.", "the last five years"),
-    ("The road was shut for more than a year.", "more than a year"),
-    ("They argued for years.", "years"),
-    ("Talks go on in the coming days.", "the coming days"),
-    ("A year there lasts 33 Earth days.", "33 Earth days"),
-    ("We face hard choices in the years ahead.", "the years ahead"),
-    ("The rain lasted two weeks.", "two weeks"),
-    ("It scored in that last ten minutes.", "that last ten minutes"),
-    ("Few storms hit in the past few decades.", "the past few decades"),
-])
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("Prices rose in the last five years.", "the last five years"),
+        ("The road was shut for more than a year.", "more than a year"),
+        ("They argued for years.", "years"),
+        ("Talks go on in the coming days.", "the coming days"),
+        ("A year there lasts 33 Earth days.", "33 Earth days"),
+        ("We face hard choices in the years ahead.", "the years ahead"),
+        ("The rain lasted two weeks.", "two weeks"),
+        ("It scored in that last ten minutes.", "that last ten minutes"),
+        ("Few storms hit in the past few decades.", "the past few decades"),
+    ],
+)
 def test_periods_and_durations(text, expression):
     assert times(text)[expression] == ("period", None)
 
@@ -99,22 +112,28 @@ def test_a_bare_noun_of_time_is_not_a_period():
     assert times("The season was long.") == {}
 
 
-@pytest.mark.parametrize("text, expression, day", [
-    ("The shop was robbed this morning.", "this morning", date(2023, 6, 16)),
-    ("The shop was robbed last night.", "last night", date(2023, 6, 15)),
-    ("Stock arrives every night.", "every night", None),
-    ("Snow fell overnight.", "overnight", None),
-])
+@pytest.mark.parametrize(
+    "text, expression, day",
+    [
+        ("The shop was robbed this morning.", "this morning", date(2023, 6, 16)),
+        ("The shop was robbed last night.", "last night", date(2023, 6, 15)),
+        ("Stock arrives every night.", "every night", None),
+        ("Snow fell overnight.", "overnight", None),
+    ],
+)
 def test_parts_of_the_day(text, expression, day):
     assert times(text)[expression] == ("part of day", day)
 
 
-@pytest.mark.parametrize("text, expression", [
-    ("The quake struck at 6:15 a.m. local time.", "6:15 a.m. local time"),
-    ("The quake struck at 6am.", "6am"),
-    ("The quake struck at 0100 UTC.", "0100 UTC"),
-    ("Crews worked 24/7.", "24/7"),
-])
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("The quake struck at 6:15 a.m. local time.", "6:15 a.m. local time"),
+        ("The quake struck at 6am.", "6am"),
+        ("The quake struck at 0100 UTC.", "0100 UTC"),
+        ("Crews worked 24/7.", "24/7"),
+    ],
+)
 def test_clock_times_are_time_expressions_not_numbers(text, expression):
     article = helpers.parse_text(text, reference_date=REF)
     assert dict(zip(article.time_expressions["text"], article.time_expressions["kind"]))[expression] == "clock"
@@ -141,8 +160,9 @@ def test_approximate_ago():
     assert times("The virus was found about two months ago.")["about two months ago"] == ("relative", date(2023, 4, 16))
 
 
-@pytest.mark.parametrize("junk", ["9" * 40_000, "." * 40_000, "?!" * 20_000, "Monday " * 6_000,
-                                  "the last " * 5_000, "May " * 10_000])
+@pytest.mark.parametrize(
+    "junk", ["9" * 40_000, "." * 40_000, "?!" * 20_000, "Monday " * 6_000, "the last " * 5_000, "May " * 10_000]
+)
 def test_time_expressions_are_linear_on_long_runs(junk):
     started = time.perf_counter()
     find_time_expressions(junk, 0, len(junk))

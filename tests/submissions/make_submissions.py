@@ -17,9 +17,20 @@ from pathlib import Path
 
 S, O, N = "supports the decision", "opposes the decision", "not about the decision"
 # The 12 statements of the course article, in article order, and the reference coding (reference_coding.csv).
-STANCE_IDS = ["stance.3.2.suggest", "stance.4.1.condemned", "stance.4.1.warning", "stance.4.2.views",
-              "stance.4.3.accused", "stance.5.1.suggested", "stance.5.1.stating", "stance.6.1.sees",
-              "stance.6.2.emphasized", "stance.8.2.promised", "stance.8.2.claimed", "stance.9.1.indicated"]
+STANCE_IDS = [
+    "stance.3.2.suggest",
+    "stance.4.1.condemned",
+    "stance.4.1.warning",
+    "stance.4.2.views",
+    "stance.4.3.accused",
+    "stance.5.1.suggested",
+    "stance.5.1.stating",
+    "stance.6.1.sees",
+    "stance.6.2.emphasized",
+    "stance.8.2.promised",
+    "stance.8.2.claimed",
+    "stance.9.1.indicated",
+]
 REFERENCE = [N, O, O, O, O, N, S, S, S, N, N, N]
 SWAP = {S: O, O: S, N: N}
 
@@ -38,10 +49,18 @@ STANCE_CODES = {
     "emil": [SWAP[code] for code in REFERENCE],
 }
 START = {"first_quote": "¶4.1", "expectations": "I want to check who is quoted and whether numbers match."}
-CONTEXT = {"troop_highest": "South Korea's NIS: 100,000", "why_disagree": "They count different things.",
-           "day_1000": "2024-11-19"}
-TIMELINE = {"order.1": "Full-scale invasion", "order.2": "Kursk incursion", "order.3": "Article",
-            "undatable": "lately", "reflection": "A vague word only places something before the article."}
+CONTEXT = {
+    "troop_highest": "South Korea's NIS: 100,000",
+    "why_disagree": "They count different things.",
+    "day_1000": "2024-11-19",
+}
+TIMELINE = {
+    "order.1": "Full-scale invasion",
+    "order.2": "Kursk incursion",
+    "order.3": "Article",
+    "undatable": "lately",
+    "reflection": "A vague word only places something before the article.",
+}
 
 
 def answers_file(notebook: str, student: str | None, answers: dict, day: int, locked: bool = False) -> dict:
@@ -50,7 +69,10 @@ def answers_file(notebook: str, student: str | None, answers: dict, day: int, lo
     last = max(times.values()) if times else None
     lock_time = f"2025-03-{day:02d}T11:00:00+00:00"
     return {
-        "format": "news-course-answers", "version": 1, "notebook": notebook, "student": student,
+        "format": "news-course-answers",
+        "version": 1,
+        "notebook": notebook,
+        "student": student,
         "updated": lock_time if locked else last,
         "answers": {qid: {"value": value, "saved": times[qid]} for qid, value in answers.items()},
         "locked": {qid: lock_time for qid in answers} if locked else {},
@@ -84,7 +106,9 @@ def class_files() -> dict[str, dict | bytes]:
         add(student, "04_escalation", answers, 7, locked=student != "emil", named=student != "carla")
         if student in ("ana", "carla"):
             files[f"{student}/04_escalation.json"]["answers"]["deterrence"] = {
-                "value": "signalling", "saved": "2025-03-07T11:30:00+00:00"}
+                "value": "signalling",
+                "saved": "2025-03-07T11:30:00+00:00",
+            }
     broken = json.dumps(answers_file("03_actor_positions", "fatima", {STANCE_IDS[0]: N}, 6), indent=2)
     files["fatima/03_actor_positions.json"] = broken[: len(broken) // 2].encode("utf-8")
     return files

@@ -12,25 +12,87 @@
 """
 
 from .actors import check_states, core_claim_id, mention_counts, sentence_html, show_sentence, who_what_where
-from .claims import (ClaimRule, claims_and_background, claims_overview, load_claim_rules, rule_for,
-                     sentences_without_background, show_claims, show_topic)
-from .dating import (check_day_1000, compare_with_parser, conventions_table, day_1000_question, ordinal_day_number,
-                     ordinal_day_rows, show_ordinal_day, war_day_to_date)
+from .claims import (
+    ClaimRule,
+    claims_and_background,
+    claims_overview,
+    load_claim_rules,
+    rule_for,
+    sentences_without_background,
+    show_claims,
+    show_topic,
+)
+from .dating import (
+    check_day_1000,
+    compare_with_parser,
+    conventions_table,
+    day_1000_question,
+    ordinal_day_number,
+    ordinal_day_rows,
+    show_ordinal_day,
+    war_day_to_date,
+)
 from .references import fact_ids_used, references_table
 from .sources import fact_source, glossary_table
-from .start import (available_articles, check_sentence, expectations_question, first_quote_question,
-                    practice_sentence_id, table_overview)
+from .start import (
+    available_articles,
+    check_sentence,
+    expectations_question,
+    first_quote_question,
+    practice_sentence_id,
+    table_overview,
+)
 from .troop_figure import plot_troop_estimates, troop_figure_alt
-from .troops import (article_troop_figure, highest_estimate, show_estimates, troop_estimates,
-                     troop_estimates_table, troop_question, why_disagree_question)
+from .troops import (
+    article_troop_figure,
+    highest_estimate,
+    show_estimates,
+    troop_estimates,
+    troop_estimates_table,
+    troop_question,
+    why_disagree_question,
+)
 
 __all__ = [
-    "ClaimRule", "article_troop_figure", "available_articles", "check_day_1000", "check_sentence", "check_states",
-    "claims_and_background", "claims_overview", "compare_with_parser", "conventions_table", "core_claim_id",
-    "day_1000_question", "expectations_question", "fact_ids_used", "fact_source", "first_quote_question",
-    "glossary_table", "highest_estimate", "load_claim_rules", "mention_counts", "ordinal_day_number",
-    "ordinal_day_rows", "plot_troop_estimates", "practice_sentence_id", "references_table", "rule_for",
-    "sentence_html", "sentences_without_background", "show_claims", "show_estimates", "show_ordinal_day",
-    "show_sentence", "show_topic", "table_overview", "troop_estimates", "troop_estimates_table",
-    "troop_figure_alt", "troop_question", "war_day_to_date", "who_what_where", "why_disagree_question",
+    "ClaimRule",
+    "article_troop_figure",
+    "available_articles",
+    "check_day_1000",
+    "check_sentence",
+    "check_states",
+    "claims_and_background",
+    "claims_overview",
+    "compare_with_parser",
+    "conventions_table",
+    "core_claim_id",
+    "day_1000_question",
+    "expectations_question",
+    "fact_ids_used",
+    "fact_source",
+    "first_quote_question",
+    "glossary_table",
+    "highest_estimate",
+    "load_claim_rules",
+    "mention_counts",
+    "ordinal_day_number",
+    "ordinal_day_rows",
+    "plot_troop_estimates",
+    "practice_sentence_id",
+    "references_table",
+    "rule_for",
+    "sentence_html",
+    "sentences_without_background",
+    "show_claims",
+    "show_estimates",
+    "show_ordinal_day",
+    "show_sentence",
+    "show_topic",
+    "table_overview",
+    "troop_estimates",
+    "troop_estimates_table",
+    "troop_figure_alt",
+    "troop_question",
+    "war_day_to_date",
+    "who_what_where",
+    "why_disagree_question",
 ]

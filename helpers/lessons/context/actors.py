@@ -28,8 +28,10 @@ def sentence_html(article: Article, sentence_id: str, mark_mentions: bool = True
         pieces.append(f"<mark>{escape(article.text[span_start:span_end])}</mark>")
         position = span_end
     pieces.append(escape(article.text[position:end]))
-    return (f'<blockquote class="course-sentence" style="border-left:4px solid #0072B2;margin:6px 0;'
-            f'padding:4px 10px"><b>{escape(cite(sentence_id))}</b> {"".join(pieces)}</blockquote>')
+    return (
+        f'<blockquote class="course-sentence" style="border-left:4px solid #0072B2;margin:6px 0;'
+        f'padding:4px 10px"><b>{escape(cite(sentence_id))}</b> {"".join(pieces)}</blockquote>'
+    )
 
 
 def show_sentence(article: Article, sentence_id: str) -> HTML:
@@ -41,10 +43,15 @@ def mention_counts(article: Article) -> pd.DataFrame:
     """Mentions per kind of actor (state, person, place …), with the number of distinct actors."""
     mentions = article.mentions
     if mentions.empty:
-        return pd.DataFrame({"kind": pd.Series(dtype="str"), "mentions": pd.Series(dtype="int64"),
-                             "actors": pd.Series(dtype="int64")})
-    return (mentions.groupby("kind").agg(mentions=("actor_id", "size"), actors=("actor_id", "nunique"))
-            .reset_index().sort_values(["mentions", "kind"], ascending=[False, True], ignore_index=True))
+        return pd.DataFrame(
+            {"kind": pd.Series(dtype="str"), "mentions": pd.Series(dtype="int64"), "actors": pd.Series(dtype="int64")}
+        )
+    return (
+        mentions.groupby("kind")
+        .agg(mentions=("actor_id", "size"), actors=("actor_id", "nunique"))
+        .reset_index()
+        .sort_values(["mentions", "kind"], ascending=[False, True], ignore_index=True)
+    )
 
 
 def who_what_where(article: Article, kind: str | None = None) -> pd.DataFrame:
@@ -58,9 +65,16 @@ def who_what_where(article: Article, kind: str | None = None) -> pd.DataFrame:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "mentions" else "str") for c in columns})
     rows = []
     for actor_id, group in mentions.sort_values("start").groupby("actor_id", sort=False):
-        rows.append({"actor": group["actor"].iloc[0], "actor_id": actor_id, "kind": group["kind"].iloc[0],
-                     "mentions": len(group), "first_named": cite(group["sentence_id"].iloc[0]),
-                     "forms": "; ".join(dict.fromkeys(group["text"]))})
+        rows.append(
+            {
+                "actor": group["actor"].iloc[0],
+                "actor_id": actor_id,
+                "kind": group["kind"].iloc[0],
+                "mentions": len(group),
+                "first_named": cite(group["sentence_id"].iloc[0]),
+                "forms": "; ".join(dict.fromkeys(group["text"])),
+            }
+        )
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
 
@@ -86,7 +100,12 @@ def check_states(article: Article, answer: object) -> Message:
         states = expected["actor_id"].nunique()
         return Message(f"Yes: {_count(len(expected), 'mention')} of {_count(states, 'state')}.", "ok")
     if len(answer) == len(article.mentions) and len(answer) != len(expected):
-        return Message("Not yet: this is still the whole table. Keep only the rows where the column 'kind' "
-                       "equals \"state\".", "warning")
-    return Message(f"Not yet: your table has {len(answer)} rows of kind {', '.join(kinds) or '(none)'}; "
-                   "compare with article.mentions[\"kind\"].unique().", "warning")
+        return Message(
+            "Not yet: this is still the whole table. Keep only the rows where the column 'kind' equals \"state\".",
+            "warning",
+        )
+    return Message(
+        f"Not yet: your table has {len(answer)} rows of kind {', '.join(kinds) or '(none)'}; "
+        'compare with article.mentions["kind"].unique().',
+        "warning",
+    )

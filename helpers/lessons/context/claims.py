@@ -15,14 +15,24 @@ from ...curated import CuratedDataError
 from ...curated.rules import _parse, find_sentences, rule_problem
 from ...notebook.display import Message, show_table
 from ...notebook.session import Session
-from ...paths import curated_file
 from ...parse.article import Article, cite
+from ...paths import curated_file
 from .actors import show_sentence
 from .sources import fact_source, facts_by_id
 
 RULE_COLUMNS = ["topic", "rule", "first_only", "fact_id", "note"]
-CLAIMS_COLUMNS = ["sentence_id", "citation", "topic", "article_says", "matched", "fact_id", "background",
-                  "adds_or_qualifies", "source", "confidence"]
+CLAIMS_COLUMNS = [
+    "sentence_id",
+    "citation",
+    "topic",
+    "article_says",
+    "matched",
+    "fact_id",
+    "background",
+    "adds_or_qualifies",
+    "source",
+    "confidence",
+]
 CLAIMS_SECTION = "The claims-and-background table"
 
 
@@ -44,14 +54,16 @@ def load_claim_rules(path: Path | str | None = None) -> tuple[ClaimRule, ...]:
     """
     path = Path(path) if path is not None else curated_file("claim_rules.csv")
     if not path.is_file():
-        raise CuratedDataError(f"claim_rules.csv not found: {path}. Restore it from the course repository "
-                               "(seeds/curated/claim_rules.csv).")
+        raise CuratedDataError(
+            f"claim_rules.csv not found: {path}. Restore it from the course repository (seeds/curated/claim_rules.csv)."
+        )
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     frame.columns = [str(column).strip() for column in frame.columns]
     missing = [column for column in RULE_COLUMNS if column not in frame.columns]
     if missing:
-        raise CuratedDataError(f"{path.name} lacks the column(s) {', '.join(missing)}; the header row must be "
-                               f"{','.join(RULE_COLUMNS)}.")
+        raise CuratedDataError(
+            f"{path.name} lacks the column(s) {', '.join(missing)}; the header row must be {','.join(RULE_COLUMNS)}."
+        )
     rules: dict[str, ClaimRule] = {}
     for row_number, row in enumerate(frame.to_dict("records"), start=2):
         row = {key: str(value).strip() for key, value in row.items()}
@@ -67,8 +79,10 @@ def load_claim_rules(path: Path | str | None = None) -> tuple[ClaimRule, ...]:
         if topic is None:
             topic = rules[row["topic"]] = ClaimRule(row["topic"], row["rule"], {}, row["first_only"] == "yes")
         elif topic.rule != row["rule"]:
-            raise CuratedDataError(f"{path.name}, row {row_number}: topic {row['topic']!r} has another rule in "
-                                   "an earlier row; every row of a topic must have the same rule.")
+            raise CuratedDataError(
+                f"{path.name}, row {row_number}: topic {row['topic']!r} has another rule in "
+                "an earlier row; every row of a topic must have the same rule."
+            )
         topic.notes[row["fact_id"]] = row["note"]
     return tuple(rules.values())
 
@@ -95,8 +109,11 @@ def _matched_text(article: Article, rule: str, sentence_id: str) -> str:
         for conditions in alternatives:
             own = [c for c in conditions if c[0] == table_name]
             if own and all(_holds(row, column, operator, pattern) for _, column, operator, pattern in own):
-                text = (f"{row['speaker']}: {row['verb']} {row['content']}" if table_name == "statements"
-                        else str(row["text"]))
+                text = (
+                    f"{row['speaker']}: {row['verb']} {row['content']}"
+                    if table_name == "statements"
+                    else str(row["text"])
+                )
                 if text not in words:
                     words.append(text)
                 break
@@ -128,13 +145,21 @@ def claims_and_background(article: Article, rules: tuple[ClaimRule, ...] | None 
                 if (sentence_id, fact_id) in seen or fact_id not in facts:
                     continue
                 seen.add((sentence_id, fact_id))
-                rows.append({
-                    "sentence_id": sentence_id, "citation": cite(sentence_id), "topic": rule.topic,
-                    "article_says": article.sentence(sentence_id), "matched": matched, "fact_id": fact_id,
-                    "background": facts[fact_id]["fact"], "adds_or_qualifies": note,
-                    "source": fact_source(fact_id), "confidence": facts[fact_id]["confidence"],
-                    "_order": (order.get(sentence_id, len(order)), rule_number, fact_number),
-                })
+                rows.append(
+                    {
+                        "sentence_id": sentence_id,
+                        "citation": cite(sentence_id),
+                        "topic": rule.topic,
+                        "article_says": article.sentence(sentence_id),
+                        "matched": matched,
+                        "fact_id": fact_id,
+                        "background": facts[fact_id]["fact"],
+                        "adds_or_qualifies": note,
+                        "source": fact_source(fact_id),
+                        "confidence": facts[fact_id]["confidence"],
+                        "_order": (order.get(sentence_id, len(order)), rule_number, fact_number),
+                    }
+                )
     if not rows:
         return pd.DataFrame({column: pd.Series(dtype="str") for column in CLAIMS_COLUMNS})
     table = pd.DataFrame(rows).sort_values("_order", kind="stable", ignore_index=True)
@@ -163,8 +188,11 @@ def show_topic(article: Article, rows: pd.DataFrame) -> Message | None:
     from IPython.display import display
 
     display(show_sentence(article, rows["sentence_id"].iloc[0]))
-    show_table(rows, columns=["matched", "fact_id", "background", "source", "confidence"],
-               caption=f"Topic: {rows['topic'].iloc[0]}")
+    show_table(
+        rows,
+        columns=["matched", "fact_id", "background", "source", "confidence"],
+        caption=f"Topic: {rows['topic'].iloc[0]}",
+    )
     return None
 
 
@@ -173,8 +201,12 @@ def rule_for(topic: str) -> pd.DataFrame:
     rule = next((r for r in load_claim_rules() if r.topic == topic), None)
     if rule is None:
         return pd.DataFrame(columns=["rule", "first_only", "fact_id", "note"])
-    return pd.DataFrame([{"rule": rule.rule, "first_only": "yes" if rule.first_only else "no", "fact_id": fid,
-                          "note": note} for fid, note in rule.notes.items()])
+    return pd.DataFrame(
+        [
+            {"rule": rule.rule, "first_only": "yes" if rule.first_only else "no", "fact_id": fid, "note": note}
+            for fid, note in rule.notes.items()
+        ]
+    )
 
 
 def sentences_without_background(article: Article, table: pd.DataFrame) -> pd.DataFrame:
@@ -182,5 +214,7 @@ def sentences_without_background(article: Article, table: pd.DataFrame) -> pd.Da
     with_claims = set(article.quantities["sentence_id"]) | set(article.statements["sentence_id"])
     covered = set(table["sentence_id"]) if not table.empty else set()
     missing = [sid for sid in article.sentences["sentence_id"] if sid in with_claims and sid not in covered]
-    return pd.DataFrame({"citation": [cite(s) for s in missing],
-                         "text": [article.sentence(s) for s in missing]}, columns=["citation", "text"])
+    return pd.DataFrame(
+        {"citation": [cite(s) for s in missing], "text": [article.sentence(s) for s in missing]},
+        columns=["citation", "text"],
+    )

@@ -47,30 +47,44 @@ def ordinal_day_number(article: Article) -> int | None:
 def conventions_table(n: int = 1000, day_one: date = WAR_DAY_ONE) -> pd.DataFrame:
     """Both ways of counting day ``n``: inclusive (day one is day 1) and elapsed days."""
     rows = []
-    for inclusive, how, days in ((True, f"inclusive: {day_one:%d %b %Y} is day 1", n - 1),
-                                 (False, f"elapsed: {n:,} days after {day_one:%d %b %Y}", n)):
+    for inclusive, how, days in (
+        (True, f"inclusive: {day_one:%d %b %Y} is day 1", n - 1),
+        (False, f"elapsed: {n:,} days after {day_one:%d %b %Y}", n),
+    ):
         day = war_day_to_date(n, day_one, inclusive)
-        rows.append({"convention": how, "python": f"pd.Timestamp(\"{day_one}\") + pd.Timedelta(days={days})",
-                     "date": f"{day:%A %d %B %Y}"})
+        rows.append(
+            {
+                "convention": how,
+                "python": f'pd.Timestamp("{day_one}") + pd.Timedelta(days={days})',
+                "date": f"{day:%A %d %B %Y}",
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def check_day_1000(answer: object, n: int = 1000) -> Message:
     """Whether ``answer`` (a Timestamp or date) is day ``n`` counted the inclusive way (kind "ok" if so)."""
     if answer is None:
-        return Message("Not answered yet: replace None in the exercise cell with your calculation, run it, then "
-                     "run this cell again.")
+        return Message(
+            "Not answered yet: replace None in the exercise cell with your calculation, run it, then "
+            "run this cell again."
+        )
     try:
         given = pd.Timestamp(answer).date()
     except (TypeError, ValueError):
         return Message(f"Not yet: {answer!r} is not a date. Use pd.Timestamp(…) + pd.Timedelta(days=…).", "warning")
     right = war_day_to_date(n)
     if given == right:
-        return Message(f"Yes: {right:%A %d %B %Y}. Day 1 is 24 Feb 2022, so day {n:,} is {n - 1:,} days later "
-                     "(facts A1, A2).", "ok")
+        return Message(
+            f"Yes: {right:%A %d %B %Y}. Day 1 is 24 Feb 2022, so day {n:,} is {n - 1:,} days later (facts A1, A2).",
+            "ok",
+        )
     if given == war_day_to_date(n, inclusive=False):
-        return Message(f"Close: {given:%d %b %Y} counts {n:,} elapsed days. If 24 Feb 2022 is day 1, day 2 is one "
-                     f"day later, so day {n:,} is {n - 1:,} days later (facts A2).", "warning")
+        return Message(
+            f"Close: {given:%d %b %Y} counts {n:,} elapsed days. If 24 Feb 2022 is day 1, day 2 is one "
+            f"day later, so day {n:,} is {n - 1:,} days later (facts A2).",
+            "warning",
+        )
     gap = (given - right).days
     return Message(f"Not yet: {given:%d %b %Y} is {abs(gap)} day(s) {'late' if gap > 0 else 'early'}.", "warning")
 
@@ -84,16 +98,23 @@ def day_1000_question(session: Session, n: int = 1000) -> DateQuestion | Message
     right = war_day_to_date(n)
     elapsed = war_day_to_date(n, inclusive=False)
     near = {
-        elapsed: (f"{elapsed:%d %b %Y} is {n:,} elapsed days after 24 Feb 2022. The press counts 24 Feb 2022 as "
-                  f"day 1 (inclusive), so day {n:,} comes one day earlier (facts A2)."),
-        right - timedelta(days=1): (f"That is day {n - 1:,}, one day before day {n:,}. Facts A2: on 18 Nov 2024 "
-                                    "the war was on day 999, which is why the article says it \"approaches\" "
-                                    "day 1,000."),
+        elapsed: (
+            f"{elapsed:%d %b %Y} is {n:,} elapsed days after 24 Feb 2022. The press counts 24 Feb 2022 as "
+            f"day 1 (inclusive), so day {n:,} comes one day earlier (facts A2)."
+        ),
+        right - timedelta(days=1): (
+            f"That is day {n - 1:,}, one day before day {n:,}. Facts A2: on 18 Nov 2024 "
+            'the war was on day 999, which is why the article says it "approaches" '
+            "day 1,000."
+        ),
     }
-    explanation = (f"Day 1 is 24 Feb 2022 (facts A1); add {n - 1:,} days to get day {n:,}. Kyiv Independent, "
-                   "AP, Reuters and the EU marked this date as the 1,000th day (facts A2).")
-    return DateQuestion(session.notebook, "day_1000", f"On which date was day {n:,} of the full-scale war?",
-                        right, explanation, near)
+    explanation = (
+        f"Day 1 is 24 Feb 2022 (facts A1); add {n - 1:,} days to get day {n:,}. Kyiv Independent, "
+        "AP, Reuters and the EU marked this date as the 1,000th day (facts A2)."
+    )
+    return DateQuestion(
+        session.notebook, "day_1000", f"On which date was day {n:,} of the full-scale war?", right, explanation, near
+    )
 
 
 def show_ordinal_day(session: Session) -> Message | None:
@@ -106,7 +127,7 @@ def show_ordinal_day(session: Session) -> Message | None:
     from .actors import show_sentence
 
     rows = ordinal_day_rows(session.article)
-    show_table(rows, columns=["text", "kind", "start_date", "sentence_id"], caption="The \"Nth day\" in the article")
+    show_table(rows, columns=["text", "kind", "start_date", "sentence_id"], caption='The "Nth day" in the article')
     if not rows.empty:
         display(show_sentence(session.article, rows["sentence_id"].iloc[0]))
     return None
@@ -120,6 +141,14 @@ def compare_with_parser(session: Session) -> Message | pd.DataFrame:
     article = session.article
     number = ordinal_day_number(article)
     computed = war_day_to_date(number) if number is not None else None
-    return pd.DataFrame({"what": ["computed here", "parser's reference date", "same date?", "how the parser got it"],
-                         "value": [str(computed), str(article.reference_date), str(computed == article.reference_date),
-                                   article.reference_basis]})
+    return pd.DataFrame(
+        {
+            "what": ["computed here", "parser's reference date", "same date?", "how the parser got it"],
+            "value": [
+                str(computed),
+                str(article.reference_date),
+                str(computed == article.reference_date),
+                article.reference_basis,
+            ],
+        }
+    )

@@ -22,5 +22,11 @@ def references_table(fact_ids: list[str] | None = None) -> pd.DataFrame:
     """Fact id, first source (with URL where the fact sheet gives one) and confidence, for each fact."""
     facts = facts_by_id()
     ids = fact_ids_used() if fact_ids is None else list(fact_ids)
-    return pd.DataFrame([{"fact_id": fid, "source": fact_source(fid), "confidence": facts[fid]["confidence"]}
-                         for fid in ids if fid in facts], columns=["fact_id", "source", "confidence"])
+    return pd.DataFrame(
+        [
+            {"fact_id": fid, "source": fact_source(fid), "confidence": facts[fid]["confidence"]}
+            for fid in ids
+            if fid in facts
+        ],
+        columns=["fact_id", "source", "confidence"],
+    )

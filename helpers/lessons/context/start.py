@@ -6,8 +6,8 @@ import pandas as pd
 
 from ...notebook.display import Message
 from ...notebook.exercises import ChoiceQuestion, TextQuestion
-from ...paths import course_root
 from ...parse.article import TABLES, Article, cite
+from ...paths import course_root
 
 NOTEBOOK_START = "00_start_here"
 
@@ -25,12 +25,14 @@ TABLE_DESCRIPTIONS = {
 
 def table_overview(article: Article) -> pd.DataFrame:
     """How many rows the parser found in each table, and what each table holds."""
-    return pd.DataFrame({
-        "table": list(TABLES),
-        "rows": [len(article.table(name)) for name in TABLES],
-        "holds": [TABLE_DESCRIPTIONS.get(name, "") for name in TABLES],
-        "example_call": [f"article.{name}" for name in TABLES],
-    })
+    return pd.DataFrame(
+        {
+            "table": list(TABLES),
+            "rows": [len(article.table(name)) for name in TABLES],
+            "holds": [TABLE_DESCRIPTIONS.get(name, "") for name in TABLES],
+            "example_call": [f"article.{name}" for name in TABLES],
+        }
+    )
 
 
 def available_articles() -> pd.DataFrame:
@@ -58,10 +60,14 @@ def check_sentence(article: Article, sentence_id: str, answer: object) -> Messag
         return Message(f"Yes: that is {cite(sentence_id)}.", "ok")
     if isinstance(answer, str) and answer.strip() in texts.tolist():
         other = article.sentences.loc[texts == answer.strip(), "sentence_id"].iloc[0]
-        return Message(f"That is a sentence of the article, but it is {cite(other)}, not {cite(sentence_id)}.",
-                       "warning")
-    return Message(f"Not yet: the value is not the text of {cite(sentence_id)}. "
-                   f"Give the id as text, e.g. article.sentence(\"{sentence_id}\").", "warning")
+        return Message(
+            f"That is a sentence of the article, but it is {cite(other)}, not {cite(sentence_id)}.", "warning"
+        )
+    return Message(
+        f"Not yet: the value is not the text of {cite(sentence_id)}. "
+        f'Give the id as text, e.g. article.sentence("{sentence_id}").',
+        "warning",
+    )
 
 
 def _quote_candidates(article: Article, correct: str) -> tuple[list[str], list[str], list[str]]:
@@ -96,24 +102,40 @@ def first_quote_question(article: Article, notebook: str = NOTEBOOK_START) -> Ch
         if sid in later_quotes:
             hints[cite(sid)] = "That sentence does hold a quote, but an earlier sentence has one too."
         elif sid in indirect:
-            hints[cite(sid)] = ("That sentence reports what someone said in the writer's own words "
-                                "(indirect speech): there are no quotation marks.")
+            hints[cite(sid)] = (
+                "That sentence reports what someone said in the writer's own words "
+                "(indirect speech): there are no quotation marks."
+            )
         else:
             hints[cite(sid)] = "Look for quotation marks “…” in that sentence: there are none."
     first = quotes.iloc[0]
     who = f", attributed to {first['speaker']}" if first["speaker"] else ""
-    explanation = (f"The first words in quotation marks are in {cite(correct)}{who}. "
-                   f"The parser found {len(quotes)} quote(s) in all (article.quotes).")
-    return ChoiceQuestion(notebook, "first_quote", "Which sentence contains the first direct quote?",
-                          [cite(s) for s in candidates], cite(correct), explanation, hints)
+    explanation = (
+        f"The first words in quotation marks are in {cite(correct)}{who}. "
+        f"The parser found {len(quotes)} quote(s) in all (article.quotes)."
+    )
+    return ChoiceQuestion(
+        notebook,
+        "first_quote",
+        "Which sentence contains the first direct quote?",
+        [cite(s) for s in candidates],
+        cite(correct),
+        explanation,
+        hints,
+    )
 
 
 def expectations_question(notebook: str = NOTEBOOK_START) -> TextQuestion:
     """TextQuestion: what do you expect to learn from this course?"""
-    return TextQuestion(notebook, "expectations",
-                        "What do you expect to learn from reading one news article with data? "
-                        "Name one thing you would like to check in the article.",
-                        model_answer=("There is no right answer here. For example: I want to find out who is "
-                                      "quoted and who is only described, and whether the numbers in the article "
-                                      "match what other sources said at the time."),
-                        min_words=8)
+    return TextQuestion(
+        notebook,
+        "expectations",
+        "What do you expect to learn from reading one news article with data? "
+        "Name one thing you would like to check in the article.",
+        model_answer=(
+            "There is no right answer here. For example: I want to find out who is "
+            "quoted and who is only described, and whether the numbers in the article "
+            "match what other sources said at the time."
+        ),
+        min_words=8,
+    )

@@ -49,13 +49,17 @@ def troop_figure_alt(table: pd.DataFrame, reference: pd.Series | None) -> str:
     plotted = table[table["on_figure"]]
     lows = plotted["estimate_low"].fillna(plotted["estimate_high"])
     sources = "; ".join(dict.fromkeys(plotted["source_org"]))
-    text = (f"Chart of {len(plotted)} dated estimates of North Korean troops, "
-            f"{plotted['date'].min():%d %b %Y} to {plotted['date'].max():%d %b %Y}, from {lows.min():,} to "
-            f"{plotted['estimate_high'].max():,}. Sources: {sources}. Ranges are vertical bars; upper bounds "
-            "are hollow markers.")
+    text = (
+        f"Chart of {len(plotted)} dated estimates of North Korean troops, "
+        f"{plotted['date'].min():%d %b %Y} to {plotted['date'].max():%d %b %Y}, from {lows.min():,} to "
+        f"{plotted['estimate_high'].max():,}. Sources: {sources}. Ranges are vertical bars; upper bounds "
+        "are hollow markers."
+    )
     if reference is not None:
-        text += (f" A dashed horizontal line marks the article's figure, {reference['text']} "
-                 f"({cite(reference['sentence_id'])}).")
+        text += (
+            f" A dashed horizontal line marks the article's figure, {reference['text']} "
+            f"({cite(reference['sentence_id'])})."
+        )
     undated = table[~table["on_figure"]]
     if not undated.empty:
         listed = "; ".join(f"{row.estimate_high:,} ({row.source_org})" for row in undated.itertuples())
@@ -100,16 +104,25 @@ def plot_troop_estimates(session: Session) -> Chart | Message:
     markers = {s: _MARKERS[i % len(_MARKERS)] for i, s in enumerate(sources)}
     reference = _reference_quantity(article)
     # The article's date only means something here if the article gives a troop figure too.
-    article_day = (pd.Timestamp(article.reference_date)
-                   if reference is not None and article is not None and article.reference_date else None)
+    article_day = (
+        pd.Timestamp(article.reference_date)
+        if reference is not None and article is not None and article.reference_date
+        else None
+    )
 
     days = plotted["date"] if article_day is None else pd.concat([plotted["date"], pd.Series([article_day])])
     windows = _time_windows(days)
     widths = [max((last - first).days, 7) + 8 for first, last in windows]
-    fig, axes = plt.subplots(1, len(windows), figsize=(10, 6.4), sharey=True, squeeze=False,
-                             gridspec_kw={"width_ratios": widths, "wspace": 0.06})
-    axes = list(axes[0])
-    for ax, (first, last) in zip(axes, windows):
+    fig, axes = plt.subplots(
+        1,
+        len(windows),
+        figsize=(10, 6.4),
+        sharey=True,
+        squeeze=False,
+        gridspec_kw={"width_ratios": widths, "wspace": 0.06},
+    )
+    panels = list(axes[0])
+    for ax, (first, last) in zip(panels, windows):
         ax.set_xlim(first - pd.Timedelta(days=4), last + pd.Timedelta(days=4))
         inside = plotted[(plotted["date"] >= first) & (plotted["date"] <= last)]
         if inside.empty:
@@ -120,19 +133,35 @@ def plot_troop_estimates(session: Session) -> Chart | Message:
             upper_only = pd.isna(row.estimate_low)
             if not upper_only and row.estimate_low != row.estimate_high:
                 y = (float(row.estimate_low) + high) / 2
-                ax.errorbar(row.x, y, yerr=high - y, color=colour, linewidth=2.5, capsize=7, capthick=2.5,
-                            linestyle="none")
+                ax.errorbar(
+                    row.x, y, yerr=high - y, color=colour, linewidth=2.5, capsize=7, capthick=2.5, linestyle="none"
+                )
             else:
                 y = high
-            ax.plot(row.x, y, marker=markers[row.source_org], markersize=10, linestyle="none",
-                    markeredgecolor=colour, markeredgewidth=2, markerfacecolor="white" if upper_only else colour)
+            ax.plot(
+                row.x,
+                y,
+                marker=markers[row.source_org],
+                markersize=10,
+                linestyle="none",
+                markeredgecolor=colour,
+                markeredgewidth=2,
+                markerfacecolor="white" if upper_only else colour,
+            )
         if reference is not None:
             ax.axhline(reference["value"], color=OKABE_ITO["black"], linestyle="--", linewidth=1.2)
         if article_day is not None and first - pd.Timedelta(days=4) <= article_day <= last + pd.Timedelta(days=4):
             ax.axvline(article_day, color=GREY, linestyle=":", linewidth=1.5)
-            ax.annotate(f"article's date\n{article_day:%d %b %Y}", xy=(article_day, 0.02),
-                        xycoords=("data", "axes fraction"), xytext=(-4, 0), textcoords="offset points",
-                        ha="right", fontsize=9, color="#444444")
+            ax.annotate(
+                f"article's date\n{article_day:%d %b %Y}",
+                xy=(article_day, 0.02),
+                xycoords=("data", "axes fraction"),
+                xytext=(-4, 0),
+                textcoords="offset points",
+                ha="right",
+                fontsize=9,
+                color="#444444",
+            )
         span = (last - first).days
         if span > 10:
             ax.xaxis.set_major_locator(mdates.DayLocator(interval=7))
@@ -140,7 +169,7 @@ def plot_troop_estimates(session: Session) -> Chart | Message:
             ax.set_xticks(sorted(inside["date"].unique()))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
         ax.grid(axis="y", alpha=0.3)
-    for left, right in zip(axes[:-1], axes[1:]):
+    for left, right in zip(panels[:-1], panels[1:]):
         left.spines["right"].set_visible(False)
         right.spines["left"].set_visible(False)
         right.tick_params(axis="y", left=False)
@@ -149,27 +178,76 @@ def plot_troop_estimates(session: Session) -> Chart | Message:
             ax.text(x, -0.005, "//", transform=ax.transAxes, ha="center", va="center", fontsize=10)
     if reference is not None:
         words = " ".join(str(part) for part in (reference["qualifier"], f"{reference['value']:,.0f}") if part)
-        axes[0].annotate(f"the article ({cite(reference['sentence_id'])}): {words}",
-                         xy=(0.01, reference["value"]), xycoords=("axes fraction", "data"), xytext=(0, -5),
-                         textcoords="offset points", ha="left", va="top", fontsize=9)
+        panels[0].annotate(
+            f"the article ({cite(reference['sentence_id'])}): {words}",
+            xy=(0.01, reference["value"]),
+            xycoords=("axes fraction", "data"),
+            xytext=(0, -5),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            fontsize=9,
+        )
 
-    handles = [Line2D([], [], marker=markers[s], linestyle="none", markersize=8, markeredgewidth=1.5,
-                      markeredgecolor=colours[_country(s)], markerfacecolor=colours[_country(s)], label=s)
-               for s in sources]
-    handles.append(Line2D([], [], marker="o", linestyle="none", markersize=8, markeredgewidth=1.5,
-                          markeredgecolor=GREY, markerfacecolor="white", label="hollow marker: upper bound only"))
-    handles.append(Line2D([], [], color=GREY, linewidth=2.5, marker="_", markersize=12, markeredgewidth=2.5,
-                          label="vertical bar: range from low to high"))
-    fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=8.5, frameon=False,
-               title="Source (marker shape) · country of the source (colour)", title_fontsize=9,
-               bbox_to_anchor=(0.5, -0.01))
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker=markers[s],
+            linestyle="none",
+            markersize=8,
+            markeredgewidth=1.5,
+            markeredgecolor=colours[_country(s)],
+            markerfacecolor=colours[_country(s)],
+            label=s,
+        )
+        for s in sources
+    ]
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="none",
+            markersize=8,
+            markeredgewidth=1.5,
+            markeredgecolor=GREY,
+            markerfacecolor="white",
+            label="hollow marker: upper bound only",
+        )
+    )
+    handles.append(
+        Line2D(
+            [],
+            [],
+            color=GREY,
+            linewidth=2.5,
+            marker="_",
+            markersize=12,
+            markeredgewidth=2.5,
+            label="vertical bar: range from low to high",
+        )
+    )
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        ncol=2,
+        fontsize=8.5,
+        frameon=False,
+        title="Source (marker shape) · country of the source (colour)",
+        title_fontsize=9,
+        bbox_to_anchor=(0.5, -0.01),
+    )
     fig.suptitle("North Korean troops for Russia: estimates by source and date", fontweight="bold")
-    fig.supxlabel("Date of the estimate (estimates from the same day are spread slightly sideways)", fontsize=10,
-                  y=0.265)
-    axes[0].set_ylabel("Number of troops")
-    axes[0].set_ylim(0, max(float(plotted["estimate_high"].max()),
-                            float(reference["value"]) if reference is not None else 0.0) * 1.12)
-    axes[0].yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    fig.supxlabel(
+        "Date of the estimate (estimates from the same day are spread slightly sideways)", fontsize=10, y=0.265
+    )
+    panels[0].set_ylabel("Number of troops")
+    panels[0].set_ylim(
+        0,
+        max(float(plotted["estimate_high"].max()), float(reference["value"]) if reference is not None else 0.0) * 1.12,
+    )
+    panels[0].yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     fig.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.36)
     plt.close(fig)
     return Chart(fig, troop_figure_alt(table, reference), table)

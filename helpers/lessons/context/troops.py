@@ -17,8 +17,18 @@ from ...parse.article import Article
 NOTEBOOK_CONTEXT = "01_context"
 TROOP_SECTION = "The troop-estimate section"
 TROOP_UNITS = ("troops", "soldiers")
-TROOP_COLUMNS = ["date", "source_org", "estimate_low", "estimate_high", "scope", "wording", "fact_id",
-                 "citation", "url", "on_figure"]
+TROOP_COLUMNS = [
+    "date",
+    "source_org",
+    "estimate_low",
+    "estimate_high",
+    "scope",
+    "wording",
+    "fact_id",
+    "citation",
+    "url",
+    "on_figure",
+]
 
 
 def troop_estimates_table() -> pd.DataFrame:
@@ -55,8 +65,7 @@ def show_estimates(session: Session, troops: pd.DataFrame, columns: list[str], c
 def highest_estimate(table: pd.DataFrame | None = None) -> pd.Series:
     """The row with the highest estimate (ties: the most recent); dated or not."""
     table = troop_estimates_table() if table is None else table
-    ranked = table.sort_values(["estimate_high", "date"], ascending=[False, False], na_position="last",
-                               kind="stable")
+    ranked = table.sort_values(["estimate_high", "date"], ascending=[False, False], na_position="last", kind="stable")
     return ranked.iloc[0]
 
 
@@ -88,22 +97,36 @@ def troop_question(session: Session) -> ChoiceQuestion | Message:
     dated = table[table["on_figure"]]
     top_dated = dated[dated["estimate_high"] == dated["estimate_high"].max()]
     tied = "; ".join(f"{_estimate_label(row)} ({row['scope']})" for _, row in top_dated.iterrows())
-    undated_note = (" It has no date in the fact sheet, so it is in the table but not on the figure: "
-                    "the highest number is the least documented one." if pd.isna(best["date"]) else "")
-    explanation = (f"{best['source_org']} gave {best['estimate_high']:,} (scope: {best['scope']}; facts "
-                   f"{best['fact_id']}).{undated_note} The highest dated figure is {dated['estimate_high'].max():,}: "
-                   f"{tied}.")
+    undated_note = (
+        " It has no date in the fact sheet, so it is in the table but not on the figure: "
+        "the highest number is the least documented one."
+        if pd.isna(best["date"])
+        else ""
+    )
+    explanation = (
+        f"{best['source_org']} gave {best['estimate_high']:,} (scope: {best['scope']}; facts "
+        f"{best['fact_id']}).{undated_note} The highest dated figure is {dated['estimate_high'].max():,}: "
+        f"{tied}."
+    )
     hints = {}
     for _, row in table.iterrows():
         label = _estimate_label(row)
         if label in options and label != correct and label not in hints:
             same = table[table.apply(_estimate_label, axis=1) == label]
             given = " and ".join(f"{v:,} ({scope})" for v, scope in zip(same["estimate_high"], same["scope"]))
-            hints[label] = (f"That source gave {given}. Sort the table by estimate_high and look at every "
-                            "row, including the ones not on the figure.")
-    return ChoiceQuestion(session.notebook, "troop_highest",
-                          "In the table of estimates, which source gave the highest number, and when?",
-                          options, correct, explanation, hints)
+            hints[label] = (
+                f"That source gave {given}. Sort the table by estimate_high and look at every "
+                "row, including the ones not on the figure."
+            )
+    return ChoiceQuestion(
+        session.notebook,
+        "troop_highest",
+        "In the table of estimates, which source gave the highest number, and when?",
+        options,
+        correct,
+        explanation,
+        hints,
+    )
 
 
 def why_disagree_question(session: Session) -> TextQuestion | Message:
@@ -111,12 +134,17 @@ def why_disagree_question(session: Session) -> TextQuestion | Message:
     skipped = session.reference("Exercise 3")
     if skipped is not None:
         return skipped
-    return TextQuestion(session.notebook, "why_disagree",
-                        "Why do the sources give different numbers of North Korean troops? Give at least two reasons.",
-                        model_answer=("They were given on different dates over several weeks, and the number of "
-                                      "troops could change in that time. They count different things: troops "
-                                      "North Korea decided to send, troops in Russia, or troops in Kursk only. "
-                                      "And the counters differ (South Korean, Ukrainian and US officials), each "
-                                      "with their own sources and methods. Some figures are upper bounds (\"as "
-                                      "many as\") and one has no date at all."),
-                        min_words=15)
+    return TextQuestion(
+        session.notebook,
+        "why_disagree",
+        "Why do the sources give different numbers of North Korean troops? Give at least two reasons.",
+        model_answer=(
+            "They were given on different dates over several weeks, and the number of "
+            "troops could change in that time. They count different things: troops "
+            "North Korea decided to send, troops in Russia, or troops in Kursk only. "
+            "And the counters differ (South Korean, Ukrainian and US officials), each "
+            'with their own sources and methods. Some figures are upper bounds ("as '
+            'many as") and one has no date at all.'
+        ),
+        min_words=15,
+    )

@@ -29,16 +29,27 @@ HYPOTHESIS_IDS = ("H1", "H2", "H3", "H4")
 MARKS = {"C": "consistent", "I": "inconsistent", "N": "not applicable"}
 MARK_OPTIONS = [("–", ""), ("C", "C"), ("I", "I"), ("N", "N")]
 HYPOTHESIS_COLUMNS = ["hypothesis_id", "hypothesis", "sentence_ids", "grounded_in"]
-EVIDENCE_COLUMNS = ["evidence_id", "kind", "source", "evidence", "text", "fact_ids", *HYPOTHESIS_IDS,
-                    "reasoning", "confidence"]
+EVIDENCE_COLUMNS = [
+    "evidence_id",
+    "kind",
+    "source",
+    "evidence",
+    "text",
+    "fact_ids",
+    *HYPOTHESIS_IDS,
+    "reasoning",
+    "confidence",
+]
 
 
 def hypotheses(folder: Path | str | None = None) -> pd.DataFrame:
     """The four "why now?" hypotheses (hypotheses.csv): hypothesis_id, hypothesis, rule."""
     table = read_course_table("hypotheses", folder)
     if tuple(table["hypothesis_id"]) != HYPOTHESIS_IDS:
-        raise CuratedDataError(f"hypotheses.csv must list the hypotheses {', '.join(HYPOTHESIS_IDS)} in this "
-                               "order, one per row (they are the columns of ach_matrix.csv).")
+        raise CuratedDataError(
+            f"hypotheses.csv must list the hypotheses {', '.join(HYPOTHESIS_IDS)} in this "
+            "order, one per row (they are the columns of ach_matrix.csv)."
+        )
     return table
 
 
@@ -52,8 +63,14 @@ def ach_hypotheses(article: Article) -> pd.DataFrame:
     rows = []
     for row in hypotheses().itertuples(index=False):
         ids = find_sentences(article, row.rule)
-        rows.append({"hypothesis_id": row.hypothesis_id, "hypothesis": row.hypothesis,
-                     "sentence_ids": "; ".join(ids), "grounded_in": ", ".join(cite(sid) for sid in ids)})
+        rows.append(
+            {
+                "hypothesis_id": row.hypothesis_id,
+                "hypothesis": row.hypothesis,
+                "sentence_ids": "; ".join(ids),
+                "grounded_in": ", ".join(cite(sid) for sid in ids),
+            }
+        )
     return pd.DataFrame(rows, columns=HYPOTHESIS_COLUMNS)
 
 
@@ -74,10 +91,19 @@ def ach_evidence(article: Article, folder: Path | str | None = None) -> pd.DataF
             source, text = cite(ids[0]), article.sentence(ids[0])
         else:
             source, text = "facts " + ", ".join(split_list(row["fact_ids"])), row["label"]
-        rows.append({"evidence_id": row["evidence_id"], "kind": row["kind"], "source": source,
-                     "evidence": row["label"], "text": text, "fact_ids": row["fact_ids"],
-                     **{h: row[h] for h in HYPOTHESIS_IDS}, "reasoning": row["reasoning"],
-                     "confidence": row["confidence"]})
+        rows.append(
+            {
+                "evidence_id": row["evidence_id"],
+                "kind": row["kind"],
+                "source": source,
+                "evidence": row["label"],
+                "text": text,
+                "fact_ids": row["fact_ids"],
+                **{h: row[h] for h in HYPOTHESIS_IDS},
+                "reasoning": row["reasoning"],
+                "confidence": row["confidence"],
+            }
+        )
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
@@ -86,8 +112,11 @@ def ach_reference_marks(evidence: pd.DataFrame) -> dict[tuple[str, str], str]:
     return {(row["evidence_id"], h): row[h] for row in evidence.to_dict("records") for h in HYPOTHESIS_IDS}
 
 
-def ach_scores(marks: Mapping[tuple[str, str], str], hypothesis_ids: Sequence[str] = HYPOTHESIS_IDS,
-               evidence_ids: Sequence[str] | None = None) -> pd.DataFrame:
+def ach_scores(
+    marks: Mapping[tuple[str, str], str],
+    hypothesis_ids: Sequence[str] = HYPOTHESIS_IDS,
+    evidence_ids: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Count each hypothesis's marks. Heuer: the hypothesis with the fewest inconsistencies survives.
 
     ``marks`` maps (evidence_id, hypothesis_id) to "C", "I", "N" or "" (not marked). Columns:
@@ -99,16 +128,22 @@ def ach_scores(marks: Mapping[tuple[str, str], str], hypothesis_ids: Sequence[st
     rows = []
     for hypothesis_id in hypothesis_ids:
         values = [str(marks.get((e, hypothesis_id), "") or "").upper() for e in evidence_ids]
-        rows.append({"hypothesis_id": hypothesis_id, "inconsistent": values.count("I"),
-                     "consistent": values.count("C"), "not_applicable": values.count("N"),
-                     "unmarked": sum(value not in MARKS for value in values)})
-    table = pd.DataFrame(rows, columns=["hypothesis_id", "inconsistent", "consistent", "not_applicable",
-                                        "unmarked"])
+        rows.append(
+            {
+                "hypothesis_id": hypothesis_id,
+                "inconsistent": values.count("I"),
+                "consistent": values.count("C"),
+                "not_applicable": values.count("N"),
+                "unmarked": sum(value not in MARKS for value in values),
+            }
+        )
+    table = pd.DataFrame(rows, columns=["hypothesis_id", "inconsistent", "consistent", "not_applicable", "unmarked"])
     marked = table[["inconsistent", "consistent", "not_applicable"]].sum(axis=1) > 0
     fewest = table.loc[marked, "inconsistent"].min() if marked.any() else None
     table["survives"] = marked & (table["inconsistent"] == fewest) if fewest is not None else False
-    return table.astype({"inconsistent": int, "consistent": int, "not_applicable": int, "unmarked": int,
-                         "survives": bool})
+    return table.astype(
+        {"inconsistent": int, "consistent": int, "not_applicable": int, "unmarked": int, "survives": bool}
+    )
 
 
 def diagnostic_rows(marks: Mapping[tuple[str, str], str], evidence_ids: Sequence[str]) -> list[str]:
@@ -126,16 +161,24 @@ _SKIPPED = "The competing-hypotheses matrix (section 4)"
 
 def hypotheses_view(session: Session) -> HTML | Message:
     """The hypotheses and the sentences that suggest each, or the message that section 4 is skipped."""
-    return session.reference(_SKIPPED) or HTML(table_html(
-        ach_hypotheses(session.article), caption="Four hypotheses, and the sentences that suggest each",
-        columns=["hypothesis_id", "hypothesis", "grounded_in"]))
+    return session.reference(_SKIPPED) or HTML(
+        table_html(
+            ach_hypotheses(session.article),
+            caption="Four hypotheses, and the sentences that suggest each",
+            columns=["hypothesis_id", "hypothesis", "grounded_in"],
+        )
+    )
 
 
 def evidence_view(session: Session) -> HTML | Message:
     """The evidence of the matrix, or the message that section 4 is skipped."""
-    return session.reference(_SKIPPED) or HTML(table_html(
-        ach_evidence(session.article), caption="The evidence: sentences of the article and background facts",
-        columns=["evidence_id", "source", "text", "fact_ids"]))
+    return session.reference(_SKIPPED) or HTML(
+        table_html(
+            ach_evidence(session.article),
+            caption="The evidence: sentences of the article and background facts",
+            columns=["evidence_id", "source", "text", "fact_ids"],
+        )
+    )
 
 
 def ach_matrix(session: Session) -> ACHMatrix | Message:
@@ -156,26 +199,46 @@ class ACHMatrix(CourseWidget):
         texts = dict(zip(self.hypotheses["hypothesis_id"], self.hypotheses["hypothesis"]))
         cells: list[widgets.Widget] = [widgets.HTML("<b>Evidence</b>")] + [
             widgets.HTML(render("escalation_hypotheses.html", header=True, hypothesis_id=h, hypothesis=texts[h]))
-            for h in HYPOTHESIS_IDS]
+            for h in HYPOTHESIS_IDS
+        ]
         for row in self.evidence.itertuples(index=False):
-            cells.append(widgets.HTML(render("escalation_evidence.html", evidence_id=row.evidence_id,
-                                             source=row.source, text=row.text)))
+            cells.append(
+                widgets.HTML(
+                    render("escalation_evidence.html", evidence_id=row.evidence_id, source=row.source, text=row.text)
+                )
+            )
             for h in HYPOTHESIS_IDS:
-                dropdown = widgets.Dropdown(options=MARK_OPTIONS, value="", layout=widgets.Layout(width="70px"),
-                                            tooltip=f"{row.evidence_id} × {h}")
-                remember(dropdown, notebook, f"ach.{row.evidence_id}.{h}", status=self.status,
-                         prompt=f"ACH mark (C, I or N): evidence {row.evidence_id} ({row.evidence}) against {h} "
-                                f"({texts[h]})")
+                dropdown = widgets.Dropdown(
+                    options=MARK_OPTIONS,
+                    value="",
+                    layout=widgets.Layout(width="70px"),
+                    tooltip=f"{row.evidence_id} × {h}",
+                )
+                remember(
+                    dropdown,
+                    notebook,
+                    f"ach.{row.evidence_id}.{h}",
+                    status=self.status,
+                    prompt=f"ACH mark (C, I or N): evidence {row.evidence_id} ({row.evidence}) against {h} "
+                    f"({texts[h]})",
+                )
                 self.dropdowns[(row.evidence_id, h)] = dropdown
                 cells.append(dropdown)
-        legend = widgets.HTML(render("escalation_hypotheses.html", header=False,
-                                     hypotheses=self.hypotheses.to_dict("records")))
-        grid = widgets.GridBox(cells, layout=widgets.Layout(
-            grid_template_columns="minmax(260px, 1fr) repeat(4, 80px)", grid_gap="4px 8px", align_items="center"))
+        legend = widgets.HTML(
+            render("escalation_hypotheses.html", header=False, hypotheses=self.hypotheses.to_dict("records"))
+        )
+        grid = widgets.GridBox(
+            cells,
+            layout=widgets.Layout(
+                grid_template_columns="minmax(260px, 1fr) repeat(4, 80px)", grid_gap="4px 8px", align_items="center"
+            ),
+        )
         self.score_button = widgets.Button(description="Score my matrix", button_style="primary")
         self.score_button.on_click(lambda _: self.score())
-        self.widget = widgets.VBox([store_warning(notebook), legend, grid, self.score_button, self.status,
-                                    self.result], layout=widgets.Layout(border="1px solid #ddd", padding="8px"))
+        self.widget = widgets.VBox(
+            [store_warning(notebook), legend, grid, self.score_button, self.status, self.result],
+            layout=widgets.Layout(border="1px solid #ddd", padding="8px"),
+        )
         self.widget.add_class("course-question")
 
     @property
@@ -207,20 +270,33 @@ class ACHMatrix(CourseWidget):
             return None
         mine, reference = self.scores(), self.reference_scores()
         unmarked = int(mine["unmarked"].sum())
-        self.say(f"Fewest inconsistencies in your matrix: {', '.join(mine.loc[mine['survives'], 'hypothesis_id'])}. "
-                 + (f"{unmarked} cells are still unmarked. " if unmarked else "")
-                 + "Heuer's advice: judge by what disproves a hypothesis, not by how much fits it.", "ok")
+        self.say(
+            f"Fewest inconsistencies in your matrix: {', '.join(mine.loc[mine['survives'], 'hypothesis_id'])}. "
+            + (f"{unmarked} cells are still unmarked. " if unmarked else "")
+            + "Heuer's advice: judge by what disproves a hypothesis, not by how much fits it.",
+            "ok",
+        )
         table = mine[["hypothesis_id", "inconsistent", "consistent"]].rename(
-            columns={"hypothesis_id": "id", "inconsistent": "your I", "consistent": "your C"})
+            columns={"hypothesis_id": "id", "inconsistent": "your I", "consistent": "your C"}
+        )
         table["reference I"] = reference["inconsistent"].values
         table["reference C"] = reference["consistent"].values
         table.insert(1, "hypothesis", list(self.hypotheses["hypothesis"]))
-        rows = [{**row, "cells": [{"reference": row[h], "yours": marks.get((row["evidence_id"], h))}
-                                  for h in HYPOTHESIS_IDS]} for row in self.evidence.to_dict("records")]
+        rows = [
+            {
+                **row,
+                "cells": [{"reference": row[h], "yours": marks.get((row["evidence_id"], h))} for h in HYPOTHESIS_IDS],
+            }
+            for row in self.evidence.to_dict("records")
+        ]
         self.result.value = render(
-            "reveal_ach.html", scores=table_html(table), hypothesis_ids=HYPOTHESIS_IDS, rows=rows,
+            "reveal_ach.html",
+            scores=table_html(table),
+            hypothesis_ids=HYPOTHESIS_IDS,
+            rows=rows,
             agree=sum(marks[key] == reference_marks[key] for key in marks if marks[key] in MARKS),
             marked=sum(value in MARKS for value in marks.values()),
             yours=", ".join(diagnostic_rows(marks, self.evidence_ids)),
-            reference=", ".join(diagnostic_rows(reference_marks, self.evidence_ids)))
+            reference=", ".join(diagnostic_rows(reference_marks, self.evidence_ids)),
+        )
         return table

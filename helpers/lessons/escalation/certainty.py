@@ -13,6 +13,7 @@ import re
 import pandas as pd
 from IPython.display import HTML
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from ...notebook.display import OKABE_ITO, Chart, article_html
 from ...parse.article import Article, cite
@@ -21,21 +22,23 @@ from ...parse.article import Article, cite
 CATEGORIES = ("confirmed", "reported", "speculative")
 CATEGORY_MEANING = {
     "confirmed": "stated as fact: no hedge and no attribution (the article presents it as settled, "
-                 "which is not the same as checked)",
+    "which is not the same as checked)",
     "reported": "an attributed claim: someone said, warned or claimed it (or it is 'according to' "
-                "someone), and the article passes it on",
+    "someone), and the article passes it on",
     "speculative": "a modal, possibility, evidential or uncertainty hedge: may, might, could, "
-                   "potentially, unconfirmed reports, unclear …",
+    "potentially, unconfirmed reports, unclear …",
 }
 #: Hedge kinds (from ``article.hedges``) that make a sentence speculative. Approximators ("nearly
 #: 50") make a number approximate, not the claim speculative: they are listed but do not count.
 SPECULATIVE_KINDS = ("modal", "possibility", "evidential", "uncertainty")
 #: Evidential cues that only name who says something ("according to officials"): they make a sentence
 #: reported, not speculative. Other evidential cues ("unconfirmed reports", "indications") weaken it.
-ATTRIBUTION_CUES = re.compile(r"^(?:according to|reportedly|allegedly|sources? (?:say|said|suggest))$",
-                              re.IGNORECASE)
-CATEGORY_COLOURS = {"confirmed": OKABE_ITO["blue"], "reported": OKABE_ITO["orange"],
-                    "speculative": OKABE_ITO["reddish purple"]}
+ATTRIBUTION_CUES = re.compile(r"^(?:according to|reportedly|allegedly|sources? (?:say|said|suggest))$", re.IGNORECASE)
+CATEGORY_COLOURS = {
+    "confirmed": OKABE_ITO["blue"],
+    "reported": OKABE_ITO["orange"],
+    "speculative": OKABE_ITO["reddish purple"],
+}
 CATEGORY_HATCHES = {"confirmed": "", "reported": "//", "speculative": ".."}
 CERTAINTY_COLUMNS = ["sentence_id", "cite", "paragraph", "category", "cues", "cue_kinds", "attributed_to", "text"]
 
@@ -92,10 +95,18 @@ def certainty_table(article: Article) -> pd.DataFrame:
             category = "reported"
         else:
             category = "confirmed"
-        rows.append({"sentence_id": sid, "cite": cite(sid), "paragraph": int(sentence.paragraph),
-                     "category": category, "cues": "; ".join(own["cue"]),
-                     "cue_kinds": "; ".join(dict.fromkeys(own["kind"])), "attributed_to": "; ".join(speakers),
-                     "text": sentence.text})
+        rows.append(
+            {
+                "sentence_id": sid,
+                "cite": cite(sid),
+                "paragraph": int(sentence.paragraph),
+                "category": category,
+                "cues": "; ".join(own["cue"]),
+                "cue_kinds": "; ".join(dict.fromkeys(own["kind"])),
+                "attributed_to": "; ".join(speakers),
+                "text": sentence.text,
+            }
+        )
     return pd.DataFrame(rows, columns=CERTAINTY_COLUMNS)
 
 
@@ -126,22 +137,34 @@ def plot_certainty(counts: pd.DataFrame) -> Chart:
     ax = figure.subplots()
     bottom = pd.Series(0, index=counts.index)
     for category in CATEGORIES:
-        ax.bar(counts["paragraph"].astype(str), counts[category], bottom=bottom, label=category,
-               color=CATEGORY_COLOURS[category], hatch=CATEGORY_HATCHES[category], edgecolor="white")
+        ax.bar(
+            counts["paragraph"].astype(str),
+            counts[category],
+            bottom=bottom,
+            label=category,
+            color=CATEGORY_COLOURS[category],
+            hatch=CATEGORY_HATCHES[category],
+            edgecolor="white",
+        )
         bottom = bottom + counts[category]
     ax.set_xlabel("Paragraph (¶)")
     ax.set_ylabel("Number of sentences")
     ax.set_title("How sure does the article sound? Sentences per paragraph")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(title="Category", frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     figure.tight_layout()
     totals = {category: int(counts[category].sum()) for category in CATEGORIES}
     speculative = [str(p) for p, n in zip(counts["paragraph"], counts["speculative"]) if n]
-    where = (f"Speculative sentences are in paragraph(s) {', '.join(speculative)}." if speculative
-             else "No sentence is speculative.")
-    alt = (f"Stacked bar chart of the {int(counts['total'].sum())} sentences of the article, "
-           f"one bar per paragraph ({len(counts)} paragraphs): {totals['confirmed']} stated as fact "
-           f"(confirmed), {totals['reported']} reported, {totals['speculative']} speculative. {where}")
+    where = (
+        f"Speculative sentences are in paragraph(s) {', '.join(speculative)}."
+        if speculative
+        else "No sentence is speculative."
+    )
+    alt = (
+        f"Stacked bar chart of the {int(counts['total'].sum())} sentences of the article, "
+        f"one bar per paragraph ({len(counts)} paragraphs): {totals['confirmed']} stated as fact "
+        f"(confirmed), {totals['reported']} reported, {totals['speculative']} speculative. {where}"
+    )
     return Chart(figure, alt, counts)
 
 
@@ -160,14 +183,24 @@ def hedge_layers(article: Article) -> pd.DataFrame:
             layers.append((hedge.start, layer, hedge.cue, hedge.kind, meaning))
         for quantity in article.quantities.loc[article.quantities["sentence_id"] == sid].itertuples(index=False):
             qualifier = str(quantity.qualifier or "").lower()
-            if qualifier in QUALIFIER_MEANING and not any(start <= quantity.start < start + len(words)
-                                                          for start, _, words, _, _ in layers):
-                layers.append((quantity.start, "how much", quantity.text, f"quantity: {qualifier}",
-                               QUALIFIER_MEANING[qualifier]))
+            if qualifier in QUALIFIER_MEANING and not any(
+                start <= quantity.start < start + len(words) for start, _, words, _, _ in layers
+            ):
+                layers.append(
+                    (quantity.start, "how much", quantity.text, f"quantity: {qualifier}", QUALIFIER_MEANING[qualifier])
+                )
         if len(layers) >= 2 and any(layer[3] in SPECULATIVE_KINDS for layer in layers):
             for _, layer, words, kind, meaning in sorted(layers):
-                rows.append({"sentence_id": sid, "cite": cite(sid), "layer": layer, "words": words, "kind": kind,
-                             "meaning": meaning})
+                rows.append(
+                    {
+                        "sentence_id": sid,
+                        "cite": cite(sid),
+                        "layer": layer,
+                        "words": words,
+                        "kind": kind,
+                        "meaning": meaning,
+                    }
+                )
     return pd.DataFrame(rows, columns=["sentence_id", "cite", "layer", "words", "kind", "meaning"])
 
 
@@ -175,6 +208,8 @@ def hedges_view(certainty: pd.DataFrame, article: Article) -> HTML:
     """The article with every hedge cue marked and the speculative sentences (of ``certainty``) highlighted."""
     speculative = list(certainty.loc[certainty["category"] == "speculative", "sentence_id"])
     marks = list(zip(article.hedges["start"], article.hedges["end"]))
-    legend = ("<p><small>▶ and bold: a speculative sentence · <mark>marked</mark>: a hedge cue "
-              f"({len(marks)} cues, {len(speculative)} speculative sentences)</small></p>")
+    legend = (
+        "<p><small>▶ and bold: a speculative sentence · <mark>marked</mark>: a hedge cue "
+        f"({len(marks)} cues, {len(speculative)} speculative sentences)</small></p>"
+    )
     return HTML(legend + article_html(article, highlight=speculative, marks=marks))

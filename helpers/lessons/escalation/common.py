@@ -30,18 +30,21 @@ def read_course_table(name: str, folder: Path | str | None = None) -> pd.DataFra
     columns = EXTRA_TABLES[name]
     path = (curated_dir() if folder is None else Path(folder)) / f"{name}.csv"
     if not path.is_file():
-        raise CuratedDataError(f"Curated table not found: {path}. Restore it from the course repository "
-                               f"(seeds/curated/{name}.csv).")
+        raise CuratedDataError(
+            f"Curated table not found: {path}. Restore it from the course repository (seeds/curated/{name}.csv)."
+        )
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise CuratedDataError(f"{path.name} could not be read ({error}). Save it again as "
-                               "'CSV UTF-8 (comma delimited)'.") from error
+        raise CuratedDataError(
+            f"{path.name} could not be read ({error}). Save it again as 'CSV UTF-8 (comma delimited)'."
+        ) from error
     table.columns = [str(column).strip() for column in table.columns]
     missing = [column for column in columns if column not in table.columns]
     if missing:
-        raise CuratedDataError(f"{path.name} lacks the column(s) {', '.join(missing)}; keep the header row "
-                               "exactly as shipped.")
+        raise CuratedDataError(
+            f"{path.name} lacks the column(s) {', '.join(missing)}; keep the header row exactly as shipped."
+        )
     return table[columns].map(str.strip)
 
 
@@ -58,6 +61,10 @@ def references(fact_ids: list[str]) -> pd.DataFrame:
 
 def troop_estimates_view(session: Session) -> HTML | Message:
     """The sourced troop estimates (troop_estimates.csv) as a table, or the message that it is skipped."""
-    return session.reference("The table of sourced troop estimates") or HTML(table_html(
-        load_table("troop_estimates"), caption="North Korean troops in Russia: estimates and their sources",
-        columns=["date", "source_org", "estimate_low", "estimate_high", "scope", "fact_id"]))
+    return session.reference("The table of sourced troop estimates") or HTML(
+        table_html(
+            load_table("troop_estimates"),
+            caption="North Korean troops in Russia: estimates and their sources",
+            columns=["date", "source_org", "estimate_low", "estimate_high", "scope", "fact_id"],
+        )
+    )

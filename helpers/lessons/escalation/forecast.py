@@ -36,9 +36,13 @@ def forecast_questions() -> pd.DataFrame:
 
 def forecast_questions_view(session: Session) -> HTML | Message:
     """The questions as a table (course article), or the message that section 5 is skipped."""
-    return session.reference(_SKIPPED) or HTML(table_html(
-        forecast_questions(), caption="Six questions about what came next",
-        columns=["question_id", "question", "window_days"]))
+    return session.reference(_SKIPPED) or HTML(
+        table_html(
+            forecast_questions(),
+            caption="Six questions about what came next",
+            columns=["question_id", "question", "window_days"],
+        )
+    )
 
 
 def saved_forecasts(store: AnswerStore, question_ids: list[str]) -> dict[str, float]:
@@ -57,8 +61,12 @@ def forecast_table(questions: pd.DataFrame, forecasts: dict[str, float]) -> pd.D
     table = brier_table(forecasts, outcomes)
     extra = questions.rename(columns={"question_id": "qid"})
     extra["qid"] = extra["qid"].astype(str)
-    merged = table.merge(extra[["qid", "question", "resolution", "outcome_text", "fact_ids", "source", "url",
-                                "as_of"]], left_on="question_id", right_on="qid", how="left")
+    merged = table.merge(
+        extra[["qid", "question", "resolution", "outcome_text", "fact_ids", "source", "url", "as_of"]],
+        left_on="question_id",
+        right_on="qid",
+        how="left",
+    )
     return merged.drop(columns="qid")
 
 
@@ -71,11 +79,23 @@ def plot_forecasts(table: pd.DataFrame) -> Chart:
     for position, row in zip(y, table.itertuples(index=False)):
         ax.plot([row.forecast, row.outcome], [position, position], color=GREY, linewidth=2, zorder=1)
         high, low = max(row.forecast, row.outcome), min(row.forecast, row.outcome)
-        ax.text(high + 0.03 if high < 0.9 else low - 0.03, position + 0.18, f"error² {row.squared_error:.2f}",
-                fontsize=8, ha="left" if high < 0.9 else "right")
+        ax.text(
+            high + 0.03 if high < 0.9 else low - 0.03,
+            position + 0.18,
+            f"error² {row.squared_error:.2f}",
+            fontsize=8,
+            ha="left" if high < 0.9 else "right",
+        )
     ax.scatter(table["forecast"], y, s=70, color=OKABE_ITO["blue"], marker="o", label="your forecast", zorder=3)
-    ax.scatter(table["outcome"], y, s=90, color=OKABE_ITO["black"], marker="D",
-               label="what happened (0 = no, 1 = yes)", zorder=2)
+    ax.scatter(
+        table["outcome"],
+        y,
+        s=90,
+        color=OKABE_ITO["black"],
+        marker="D",
+        label="what happened (0 = no, 1 = yes)",
+        zorder=2,
+    )
     ax.axvline(0.5, color=OKABE_ITO["orange"], linestyle="--", linewidth=1, label="coin flip (0.5)")
     ax.set_yticks(y)
     ax.set_yticklabels(table["question_id"])
@@ -88,10 +108,12 @@ def plot_forecasts(table: pd.DataFrame) -> Chart:
     figure.tight_layout()
     score = brier_score(list(table["forecast"]), list(table["outcome"]))
     worst = table.loc[table["squared_error"].idxmax()]
-    alt = (f"Dot chart of {len(table)} forecasts: for each question a blue dot at the forecast probability and a "
-           f"black diamond at the outcome (0 or 1), joined by a grey line whose length is the error. "
-           f"Brier score {score:.3f}; the largest error is on {worst['question_id']} "
-           f"(forecast {worst['forecast']:.2f}, outcome {int(worst['outcome'])}).")
+    alt = (
+        f"Dot chart of {len(table)} forecasts: for each question a blue dot at the forecast probability and a "
+        f"black diamond at the outcome (0 or 1), joined by a grey line whose length is the error. "
+        f"Brier score {score:.3f}; the largest error is on {worst['question_id']} "
+        f"(forecast {worst['forecast']:.2f}, outcome {int(worst['outcome'])})."
+    )
     return Chart(figure, alt, table)
 
 
@@ -110,8 +132,11 @@ def forecast_chart(session: Session) -> Chart | Message:
     store = store_for(session.notebook)
     forecasts = saved_forecasts(store, ids)
     if not forecasts or not all(store.is_locked(qid) for qid in ids):
-        return Message("The chart appears once you have locked your forecasts and pressed "
-                       "“Reveal what happened”. Then run this cell again.", "info")
+        return Message(
+            "The chart appears once you have locked your forecasts and pressed "
+            "“Reveal what happened”. Then run this cell again.",
+            "info",
+        )
     return plot_forecasts(forecast_table(questions, forecasts)[CHART_COLUMNS])
 
 
@@ -134,24 +159,51 @@ class ForecastExercise(CourseWidget):
         rows = []
         for row in self.questions.itertuples(index=False):
             qid = str(row.question_id)
-            slider = widgets.FloatSlider(value=0.5, min=0.0, max=1.0, step=0.05, readout_format=".2f",
-                                         continuous_update=False, description=qid, layout=widgets.Layout(width="420px"))
-            remember(slider, notebook, qid, encode=float, decode=float, status=self.status,
-                     prompt=f"Forecast (probability 0–1): {row.question}")
+            slider = widgets.FloatSlider(
+                value=0.5,
+                min=0.0,
+                max=1.0,
+                step=0.05,
+                readout_format=".2f",
+                continuous_update=False,
+                description=qid,
+                layout=widgets.Layout(width="420px"),
+            )
+            remember(
+                slider,
+                notebook,
+                qid,
+                encode=float,
+                decode=float,
+                status=self.status,
+                prompt=f"Forecast (probability 0–1): {row.question}",
+            )
             slider.observe(functools.partial(self._keep_locked, qid), names="value")
             self.sliders[qid] = slider
             label = render("escalation_question.html", qid=qid, question=row.question, window=row.window_days)
             rows.append(widgets.VBox([widgets.HTML(label), slider]))
-        self.lock_button = widgets.Button(description="Lock my forecasts", icon="lock", button_style="warning",
-                                          tooltip="Save and lock all forecasts. This cannot be undone.",
-                                          layout=widgets.Layout(width="auto"))
-        self.reveal_button = widgets.Button(description="Reveal what happened", icon="eye", button_style="primary",
-                                            layout=widgets.Layout(width="auto"))
+        self.lock_button = widgets.Button(
+            description="Lock my forecasts",
+            icon="lock",
+            button_style="warning",
+            tooltip="Save and lock all forecasts. This cannot be undone.",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.reveal_button = widgets.Button(
+            description="Reveal what happened", icon="eye", button_style="primary", layout=widgets.Layout(width="auto")
+        )
         self.lock_button.on_click(lambda _: self.lock())
         self.reveal_button.on_click(lambda _: self.reveal())
-        self.widget = widgets.VBox([store_warning(notebook), *rows,
-                                    widgets.HBox([self.lock_button, self.reveal_button]), self.status, self.result],
-                                   layout=widgets.Layout(border="1px solid #ddd", padding="8px"))
+        self.widget = widgets.VBox(
+            [
+                store_warning(notebook),
+                *rows,
+                widgets.HBox([self.lock_button, self.reveal_button]),
+                self.status,
+                self.result,
+            ],
+            layout=widgets.Layout(border="1px solid #ddd", padding="8px"),
+        )
         self.widget.add_class("course-question")
         if self.is_locked:
             self.lock_button.disabled = True
@@ -204,8 +256,11 @@ class ForecastExercise(CourseWidget):
     def reveal(self) -> pd.DataFrame | None:
         """After locking: show what happened per question, the Brier score and the coin-flip baseline."""
         if not self.is_locked:
-            self.say("First lock your forecasts with “Lock my forecasts”. Revealing first would let you "
-                     "change them after seeing the answers, and then the score would not measure anything.", "info")
+            self.say(
+                "First lock your forecasts with “Lock my forecasts”. Revealing first would let you "
+                "change them after seeing the answers, and then the score would not measure anything.",
+                "info",
+            )
             return None
         table = self.table()
         if table.empty:
@@ -213,15 +268,28 @@ class ForecastExercise(CourseWidget):
             return None
         score = brier_score(list(table["forecast"]), list(table["outcome"]))
         baseline = brier_baseline(list(table["outcome"]))
-        verdict = ("better than" if score < baseline - 1e-12 else
-                   "the same as" if abs(score - baseline) <= 1e-12 else "worse than")
-        self.say(f"Your Brier score: {score:.3f}. Always answering 50% would score {baseline:.3f}, so you did "
-                 f"{verdict} a coin flip.", "ok")
+        verdict = (
+            "better than"
+            if score < baseline - 1e-12
+            else "the same as"
+            if abs(score - baseline) <= 1e-12
+            else "worse than"
+        )
+        self.say(
+            f"Your Brier score: {score:.3f}. Always answering 50% would score {baseline:.3f}, so you did "
+            f"{verdict} a coin flip.",
+            "ok",
+        )
         self.result.value = render(
-            "reveal_forecast.html", score=score, baseline=baseline, verdict=verdict,
+            "reveal_forecast.html",
+            score=score,
+            baseline=baseline,
+            verdict=verdict,
             rows=[_reveal_row(row) for row in table.to_dict("records")],
             chart=plot_forecasts(table[CHART_COLUMNS]).bundle()["data"]["text/html"],
-            course_questions=self.course_questions, as_of=AS_OF)
+            course_questions=self.course_questions,
+            as_of=AS_OF,
+        )
         return table
 
 
@@ -229,15 +297,19 @@ def _reveal_row(row: dict) -> dict:
     """One revealed question: the answer in bold, the rest of the outcome text, a safe link."""
     answer = str(row["resolution"]).strip().capitalize()
     text = str(row["outcome_text"])
-    said = text[len(answer) + 1:] if text.startswith(answer + ".") else " " + text
-    return {**row, "answer": answer, "said": said, "as_of": row["as_of"] or AS_OF,
-            "link": str(row["url"]).startswith(("http://", "https://"))}
+    said = text[len(answer) + 1 :] if text.startswith(answer + ".") else " " + text
+    return {
+        **row,
+        "answer": answer,
+        "said": said,
+        "as_of": row["as_of"] or AS_OF,
+        "link": str(row["url"]).startswith(("http://", "https://")),
+    }
 
 
 def practice_forecasts() -> pd.DataFrame:
     """Made-up forecasts for practice (not about any article): forecast probability and 0/1 outcome."""
-    return pd.DataFrame({"question": ["A", "B", "C", "D"], "forecast": [0.9, 0.6, 0.3, 0.5],
-                         "outcome": [1, 0, 0, 1]})
+    return pd.DataFrame({"question": ["A", "B", "C", "D"], "forecast": [0.9, 0.6, 0.3, 0.5], "outcome": [1, 0, 0, 1]})
 
 
 def check_brier(practice: pd.DataFrame, answer: object) -> Message:
@@ -246,10 +318,13 @@ def check_brier(practice: pd.DataFrame, answer: object) -> Message:
         expected = brier_score(list(practice["forecast"]), list(practice["outcome"]))
         if answer is None:
             return Message("Replace None with your calculation, then run both cells again.", "info")
-        if abs(float(answer) - expected) < 1e-9:
-            return Message(f"Yes: {expected:.4f}. Lower is better; always saying 0.5 would score "
-                           f"{brier_baseline(list(practice['outcome'])):.2f}.", "ok")
-        return Message(f"Not yet: {float(answer):.4f}. Square each (forecast − outcome) first, then take the mean.",
-                       "warning")
+        given = float(answer)  # type: ignore[arg-type]  # a student's value: a TypeError is caught below
+        if abs(given - expected) < 1e-9:
+            return Message(
+                f"Yes: {expected:.4f}. Lower is better; always saying 0.5 would score "
+                f"{brier_baseline(list(practice['outcome'])):.2f}.",
+                "ok",
+            )
+        return Message(f"Not yet: {given:.4f}. Square each (forecast − outcome) first, then take the mean.", "warning")
     except (TypeError, ValueError, KeyError) as error:
         return Message(f"This could not be checked: {error}", "warning")

@@ -22,16 +22,26 @@ from ...templates import render
 
 NOT_ON_LADDER = 0
 CHOOSE_UNIT = -1
-LADDER_ITEM_COLUMNS = ["item_id", "label", "sentence_id", "cite", "text", "article_rule", "unit_order",
-                       "reference_unit", "reasoning", "fact_ids", "confidence"]
+LADDER_ITEM_COLUMNS = [
+    "item_id",
+    "label",
+    "sentence_id",
+    "cite",
+    "text",
+    "article_rule",
+    "unit_order",
+    "reference_unit",
+    "reasoning",
+    "fact_ids",
+    "confidence",
+]
 
 
 def ladder_units() -> pd.DataFrame:
     """The 7 units of Kahn's ladder (escalation_ladder.csv) with a ``rungs`` column like "4–9"."""
     table = load_table("escalation_ladder").sort_values("order").reset_index(drop=True)
     table.insert(2, "rungs", [f"{first}–{last}" for first, last in zip(table["first_rung"], table["last_rung"])])
-    return table[["order", "unit", "rungs", "threshold_after", "example_rungs", "fact_ids", "first_rung",
-                  "last_rung"]]
+    return table[["order", "unit", "rungs", "threshold_after", "example_rungs", "fact_ids", "first_rung", "last_rung"]]
 
 
 def unit_label(order: int | None, units: pd.DataFrame | None = None) -> str:
@@ -50,8 +60,11 @@ def unit_label(order: int | None, units: pd.DataFrame | None = None) -> str:
 def ladder_options(units: pd.DataFrame | None = None) -> list[tuple[str, int]]:
     """Dropdown options: "(choose a unit)", the course's "not a step up the ladder", then the 7 units."""
     units = ladder_units() if units is None else units
-    return [("(choose a unit)", CHOOSE_UNIT), (unit_label(NOT_ON_LADDER), NOT_ON_LADDER),
-            *[(unit_label(order, units), int(order)) for order in units["order"]]]
+    return [
+        ("(choose a unit)", CHOOSE_UNIT),
+        (unit_label(NOT_ON_LADDER), NOT_ON_LADDER),
+        *[(unit_label(order, units), int(order)) for order in units["order"]],
+    ]
 
 
 def plot_ladder(units: pd.DataFrame) -> Chart:
@@ -60,15 +73,35 @@ def plot_ladder(units: pd.DataFrame) -> Chart:
     ax = figure.subplots()
     for row in units.itertuples(index=False):
         first, last = int(row.first_rung), int(row.last_rung)
-        ax.barh(row.order, last - first + 1, left=first - 0.5, height=0.5, color=OKABE_ITO["sky blue"],
-                edgecolor=OKABE_ITO["blue"])
-        ax.text(first - 0.8, row.order, f"{row.unit} ({first}–{last})", ha="right", va="center", fontsize=9,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        ax.barh(
+            row.order,
+            last - first + 1,
+            left=first - 0.5,
+            height=0.5,
+            color=OKABE_ITO["sky blue"],
+            edgecolor=OKABE_ITO["blue"],
+        )
+        ax.text(
+            first - 0.8,
+            row.order,
+            f"{row.unit} ({first}–{last})",
+            ha="right",
+            va="center",
+            fontsize=9,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
         if row.threshold_after:
             ax.axvline(last + 0.5, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1)
-            ax.text(last + 0.8, row.order + 0.5, f"threshold: “{row.threshold_after}”", fontsize=8,
-                    color=OKABE_ITO["vermillion"], va="center", ha="left",
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+            ax.text(
+                last + 0.8,
+                row.order + 0.5,
+                f"threshold: “{row.threshold_after}”",
+                fontsize=8,
+                color=OKABE_ITO["vermillion"],
+                va="center",
+                ha="left",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+            )
         for rung in split_list(row.example_rungs):
             number = rung.split(":", 1)[0].strip()
             if number.isdigit():
@@ -86,11 +119,13 @@ def plot_ladder(units: pd.DataFrame) -> Chart:
     ax.spines["left"].set_visible(False)
     figure.tight_layout()
     named = "; ".join(part for cell in units["example_rungs"] for part in split_list(cell))
-    alt = (f"Staircase chart of Herman Kahn's escalation ladder: {int(units['last_rung'].max())} rungs in "
-           f"{len(units)} units, from {units['unit'].iloc[0]} (rungs {units['rungs'].iloc[0]}) at the bottom to "
-           f"{units['unit'].iloc[-1]} (rungs {units['rungs'].iloc[-1]}) at the top. Dashed lines mark the "
-           f"{int((units['threshold_after'] != '').sum())} thresholds between units. Named rungs: {named}. "
-           "Source: escalation_ladder.csv, facts D1–D4.")
+    alt = (
+        f"Staircase chart of Herman Kahn's escalation ladder: {int(units['last_rung'].max())} rungs in "
+        f"{len(units)} units, from {units['unit'].iloc[0]} (rungs {units['rungs'].iloc[0]}) at the bottom to "
+        f"{units['unit'].iloc[-1]} (rungs {units['rungs'].iloc[-1]}) at the top. Dashed lines mark the "
+        f"{int((units['threshold_after'] != '').sum())} thresholds between units. Named rungs: {named}. "
+        "Source: escalation_ladder.csv, facts D1–D4."
+    )
     return Chart(figure, alt, units[["order", "unit", "rungs", "threshold_after", "example_rungs", "fact_ids"]])
 
 
@@ -116,18 +151,33 @@ def ladder_items(article: Article) -> pd.DataFrame:
     for row in ladder_placements().itertuples(index=False):
         ids = find_sentences(article, row.article_rule)
         if ids:
-            rows.append({"item_id": row.item_id, "label": row.label, "sentence_id": ids[0], "cite": cite(ids[0]),
-                         "text": article.sentence(ids[0]), "article_rule": row.article_rule,
-                         "unit_order": int(row.unit_order), "reference_unit": unit_label(row.unit_order, units),
-                         "reasoning": row.reasoning, "fact_ids": row.fact_ids, "confidence": row.confidence})
+            rows.append(
+                {
+                    "item_id": row.item_id,
+                    "label": row.label,
+                    "sentence_id": ids[0],
+                    "cite": cite(ids[0]),
+                    "text": article.sentence(ids[0]),
+                    "article_rule": row.article_rule,
+                    "unit_order": int(row.unit_order),
+                    "reference_unit": unit_label(row.unit_order, units),
+                    "reasoning": row.reasoning,
+                    "fact_ids": row.fact_ids,
+                    "confidence": row.confidence,
+                }
+            )
     return pd.DataFrame(rows, columns=LADDER_ITEM_COLUMNS)
 
 
 def ladder_items_view(session: Session) -> HTML | Message:
     """The items to place, with the rule that found each, or the message that section 2 is skipped."""
-    return session.reference("The ladder exercise (section 2)") or HTML(table_html(
-        ladder_items(session.article), caption="Items to place on the ladder, found by rule",
-        columns=["label", "cite", "text", "article_rule"]))
+    return session.reference("The ladder exercise (section 2)") or HTML(
+        table_html(
+            ladder_items(session.article),
+            caption="Items to place on the ladder, found by rule",
+            columns=["label", "cite", "text", "article_rule"],
+        )
+    )
 
 
 def ladder_exercise(session: Session) -> LadderExercise | Message:
@@ -149,18 +199,29 @@ class LadderExercise(CourseWidget):
         rows = []
         for row in self.items.itertuples(index=False):
             dropdown = widgets.Dropdown(options=options, value=CHOOSE_UNIT, layout=widgets.Layout(width="340px"))
-            remember(dropdown, notebook, f"ladder.{row.item_id}", encode=int, decode=int, status=self.status,
-                     prompt=f"Ladder unit for: {row.label} ({row.cite})")
+            remember(
+                dropdown,
+                notebook,
+                f"ladder.{row.item_id}",
+                encode=int,
+                decode=int,
+                status=self.status,
+                prompt=f"Ladder unit for: {row.label} ({row.cite})",
+            )
             self.dropdowns[row.item_id] = dropdown
-            prompt = widgets.HTML(render("escalation_item.html", label=row.label, cite=row.cite, text=row.text),
-                                  layout=widgets.Layout(width="60%"))
-            rows.append(widgets.HBox([prompt, dropdown], layout=widgets.Layout(align_items="center",
-                                                                               margin="4px 0")))
-        self.reveal_button = widgets.Button(description="Show the reference answer", button_style="primary",
-                                            layout=widgets.Layout(width="auto"))
+            prompt = widgets.HTML(
+                render("escalation_item.html", label=row.label, cite=row.cite, text=row.text),
+                layout=widgets.Layout(width="60%"),
+            )
+            rows.append(widgets.HBox([prompt, dropdown], layout=widgets.Layout(align_items="center", margin="4px 0")))
+        self.reveal_button = widgets.Button(
+            description="Show the reference answer", button_style="primary", layout=widgets.Layout(width="auto")
+        )
         self.reveal_button.on_click(lambda _: self.reveal())
-        self.widget = widgets.VBox([store_warning(notebook), *rows, self.reveal_button, self.status, self.result],
-                                   layout=widgets.Layout(border="1px solid #ddd", padding="8px"))
+        self.widget = widgets.VBox(
+            [store_warning(notebook), *rows, self.reveal_button, self.status, self.result],
+            layout=widgets.Layout(border="1px solid #ddd", padding="8px"),
+        )
         self.widget.add_class("course-question")
 
     def choices(self) -> dict[str, int | None]:
@@ -182,11 +243,19 @@ class LadderExercise(CourseWidget):
                 agreement = "different: one of you says it is not a step up"
             else:
                 agreement = f"{difference} unit{'s' if difference > 1 else ''} apart"
-            rows.append({"item_id": row.item_id, "cite": row.cite, "your_unit": unit_label(mine, self.units),
-                         "reference_unit": unit_label(row.unit_order, self.units),
-                         "difference": difference, "agreement": agreement})
-        table = pd.DataFrame(rows, columns=["item_id", "cite", "your_unit", "reference_unit", "difference",
-                                            "agreement"])
+            rows.append(
+                {
+                    "item_id": row.item_id,
+                    "cite": row.cite,
+                    "your_unit": unit_label(mine, self.units),
+                    "reference_unit": unit_label(row.unit_order, self.units),
+                    "difference": difference,
+                    "agreement": agreement,
+                }
+            )
+        table = pd.DataFrame(
+            rows, columns=["item_id", "cite", "your_unit", "reference_unit", "difference", "agreement"]
+        )
         table["difference"] = table["difference"].astype("Int64")
         return table
 
@@ -200,12 +269,20 @@ class LadderExercise(CourseWidget):
         placed = int((table["agreement"] != "not placed").sum())
         same = int((table["agreement"] == "same unit").sum())
         if placed == 0:
-            self.say("You have not placed any item yet. Try first, then compare: the reference is one "
-                     "reasoned reading, not the answer key.", "info")
+            self.say(
+                "You have not placed any item yet. Try first, then compare: the reference is one "
+                "reasoned reading, not the answer key.",
+                "info",
+            )
         else:
-            self.say(f"You placed {placed} of {len(table)} items; {same} match the reference unit. "
-                     "Disagreement is fine if you can give a reason.", "ok")
-        rows = [{**item._asdict(), **compared._asdict()}
-                for compared, item in zip(table.itertuples(index=False), self.items.itertuples(index=False))]
+            self.say(
+                f"You placed {placed} of {len(table)} items; {same} match the reference unit. "
+                "Disagreement is fine if you can give a reason.",
+                "ok",
+            )
+        rows = [
+            {**item._asdict(), **compared._asdict()}
+            for compared, item in zip(table.itertuples(index=False), self.items.itertuples(index=False))
+        ]
         self.result.value = render("reveal_ladder.html", rows=rows)
         return table

@@ -23,9 +23,15 @@ def signal_statements(article: Article) -> pd.DataFrame:
     lemmas = statements["lemma"].astype(str).str.lower().isin(SIGNAL_LEMMAS)
     respond = statements["content"].astype(str).str.contains(RESPONSE_WORDS, case=False, regex=True)
     chosen = statements.loc[lemmas | respond]
-    return pd.DataFrame({"cite": [cite(s) for s in chosen["sentence_id"]], "speaker": chosen["speaker"].values,
-                         "verb": chosen["verb"].values, "content": chosen["content"].values},
-                        columns=["cite", "speaker", "verb", "content"])
+    return pd.DataFrame(
+        {
+            "cite": [cite(s) for s in chosen["sentence_id"]],
+            "speaker": chosen["speaker"].values,
+            "verb": chosen["verb"].values,
+            "content": chosen["content"].values,
+        },
+        columns=["cite", "speaker", "verb", "content"],
+    )
 
 
 def deterrence_question(session: Session) -> ChoiceQuestion:
@@ -34,13 +40,18 @@ def deterrence_question(session: Session) -> ChoiceQuestion:
     compellence = "Compellence: A tries to make B do something"
     brute = "Brute force: A simply takes what it wants, without bargaining"
     return ChoiceQuestion(
-        session.notebook, "deter_or_compel",
+        session.notebook,
+        "deter_or_compel",
         "Imagine that country A tells country B: “If your troops cross the river, we will strike back.” "
         "In Schelling's terms, what is A doing?",
-        [deterrence, compellence, brute], deterrence,
+        [deterrence, compellence, brute],
+        deterrence,
         explanation="The threat asks B not to act, and nothing happens if B stays where it is: that is "
-                    "deterrence (fact D16). Compellence would be “we will keep striking until you pull back”.",
-        hints={compellence: "Does A want B to do something new, or to refrain from something? Look at "
-                            "what happens if B does nothing.",
-               brute: "A has not used force yet: it is threatening, which is bargaining with “the power "
-                      "to hurt” (fact D16)."})
+        "deterrence (fact D16). Compellence would be “we will keep striking until you pull back”.",
+        hints={
+            compellence: "Does A want B to do something new, or to refrain from something? Look at "
+            "what happens if B does nothing.",
+            brute: "A has not used force yet: it is threatening, which is bargaining with “the power "
+            "to hurt” (fact D16).",
+        },
+    )

@@ -10,23 +10,65 @@ Modules: ``mentions`` (who is mentioned, with whom), ``statements`` (who said wh
 (:class:`StanceCoder`, coding and agreement), ``common`` (vocabulary, actors registry, sources).
 """
 
-from .common import (ATTRIBUTIONS, CHOOSE, NOTEBOOK, STANCES, TIE, cited_fact_ids, fact_sources,
-                     question_id)
+from .common import ATTRIBUTIONS, CHOOSE, NOTEBOOK, STANCES, TIE, cited_fact_ids, fact_sources, question_id
 from .explorer import ActorExplorer
-from .mentions import (actor_overview, cooccurrence, cooccurrence_pairs, mention_counts, mention_forms,
-                       plot_cooccurrence, plot_mention_counts, sentences_question)
+from .mentions import (
+    actor_overview,
+    cooccurrence,
+    cooccurrence_pairs,
+    mention_counts,
+    mention_forms,
+    plot_cooccurrence,
+    plot_mention_counts,
+    sentences_question,
+)
 from .stance import StanceCoder
-from .statements import (attribution_summary, check_speaker_counts, hedged_sourcing, plot_attribution,
-                         speaker_counts_feedback, statements_by_side, statements_table)
-from .translations import (translation_overview, translation_overview_view, translation_question,
-                           translation_variants, translation_variants_view)
+from .statements import (
+    attribution_summary,
+    check_speaker_counts,
+    hedged_sourcing,
+    plot_attribution,
+    speaker_counts_feedback,
+    statements_by_side,
+    statements_table,
+)
+from .translations import (
+    translation_overview,
+    translation_overview_view,
+    translation_question,
+    translation_variants,
+    translation_variants_view,
+)
 
 __all__ = [
-    "NOTEBOOK", "CHOOSE", "STANCES", "ATTRIBUTIONS", "TIE", "question_id", "fact_sources", "cited_fact_ids",
-    "mention_counts", "mention_forms", "actor_overview", "cooccurrence", "cooccurrence_pairs",
-    "plot_mention_counts", "plot_cooccurrence", "sentences_question",
-    "statements_table", "statements_by_side", "attribution_summary", "hedged_sourcing", "plot_attribution",
-    "check_speaker_counts", "speaker_counts_feedback",
-    "translation_variants", "translation_overview", "translation_overview_view", "translation_variants_view",
-    "translation_question", "ActorExplorer", "StanceCoder",
+    "NOTEBOOK",
+    "CHOOSE",
+    "STANCES",
+    "ATTRIBUTIONS",
+    "TIE",
+    "question_id",
+    "fact_sources",
+    "cited_fact_ids",
+    "mention_counts",
+    "mention_forms",
+    "actor_overview",
+    "cooccurrence",
+    "cooccurrence_pairs",
+    "plot_mention_counts",
+    "plot_cooccurrence",
+    "sentences_question",
+    "statements_table",
+    "statements_by_side",
+    "attribution_summary",
+    "hedged_sourcing",
+    "plot_attribution",
+    "check_speaker_counts",
+    "speaker_counts_feedback",
+    "translation_variants",
+    "translation_overview",
+    "translation_overview_view",
+    "translation_variants_view",
+    "translation_question",
+    "ActorExplorer",
+    "StanceCoder",
 ]

@@ -29,13 +29,20 @@ class ActorExplorer(CourseWidget):
         super().__init__()
         self.article = as_session(source).article
         counts = mention_counts(self.article)
-        options = [(f"{a} ({m} mention{'s' if m != 1 else ''})", i)
-                   for a, m, i in zip(counts["actor"], counts["mentions"], counts["actor_id"])]
-        self.actor = widgets.Dropdown(options=options, value=options[0][1] if options else None,
-                                      description="Actor:", layout=widgets.Layout(width="420px"))
+        options = [
+            (f"{a} ({m} mention{'s' if m != 1 else ''})", i)
+            for a, m, i in zip(counts["actor"], counts["mentions"], counts["actor_id"])
+        ]
+        self.actor = widgets.Dropdown(
+            options=options,
+            value=options[0][1] if options else None,
+            description="Actor:",
+            layout=widgets.Layout(width="420px"),
+        )
         self.summary = self.status
-        self.view = widgets.HTML(layout=widgets.Layout(max_height="420px", overflow="auto",
-                                                       border="1px solid #ddd", padding="4px 8px"))
+        self.view = widgets.HTML(
+            layout=widgets.Layout(max_height="420px", overflow="auto", border="1px solid #ddd", padding="4px 8px")
+        )
         self.widget = widgets.VBox([self.actor, self.summary, self.view])
         self.widget.add_class("course-actor-explorer")
         self.actor.observe(lambda change: self.show(change["new"]), names="value")
@@ -66,9 +73,12 @@ class ActorExplorer(CourseWidget):
         return render(
             "positions_actor_summary.html",
             actor=str(mentions["actor"].iloc[0]) if len(mentions) else actor_id,
-            mentions=len(mentions), sentences=len(sentence_ids),
+            mentions=len(mentions),
+            sentences=len(sentence_ids),
             forms=", ".join(f"{count} as {form}" for form, count in forms.most_common()),
-            statements=said.to_dict("records"), registry=self._registry(actor_id))
+            statements=said.to_dict("records"),
+            registry=self._registry(actor_id),
+        )
 
     def _registry(self, actor_id: str) -> dict[str, str] | None:
         """The actor's role, description and facts from actors.csv (course article only)."""
@@ -76,5 +86,8 @@ class ActorExplorer(CourseWidget):
         if row is None:
             return None
         role = str(row.get("role", "")).strip()
-        return {"role": role if role.lower() != str(row.get("kind", "")).lower() else "",
-                "description": row["description"], "facts": ", ".join(split_list(row.get("fact_ids", "")))}
+        return {
+            "role": role if role.lower() != str(row.get("kind", "")).lower() else "",
+            "description": row["description"],
+            "facts": ", ".join(split_list(row.get("fact_ids", ""))),
+        }

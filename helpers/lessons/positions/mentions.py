@@ -26,15 +26,25 @@ def mention_counts(article: Article) -> pd.DataFrame:
     """
     mentions = article.mentions
     if mentions.empty:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("mentions", "sentences", "adjective")
-                                          else "object") for c in COUNT_COLUMNS})
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype="int64" if c in ("mentions", "sentences", "adjective") else "object")
+                for c in COUNT_COLUMNS
+            }
+        )
     rows = []
     for actor_id, group in mentions.groupby("actor_id", sort=False):
-        rows.append({
-            "actor_id": actor_id, "actor": group["actor"].iloc[0], "kind": group["kind"].iloc[0],
-            "mentions": len(group), "sentences": group["sentence_id"].nunique(),
-            "adjective": int((group["form"] == "adjective").sum()), "first": cite(group["sentence_id"].iloc[0]),
-        })
+        rows.append(
+            {
+                "actor_id": actor_id,
+                "actor": group["actor"].iloc[0],
+                "kind": group["kind"].iloc[0],
+                "mentions": len(group),
+                "sentences": group["sentence_id"].nunique(),
+                "adjective": int((group["form"] == "adjective").sum()),
+                "first": cite(group["sentence_id"].iloc[0]),
+            }
+        )
     table = pd.DataFrame(rows).sort_values("mentions", ascending=False, kind="stable")
     return table.reset_index(drop=True)[COUNT_COLUMNS]
 
@@ -91,7 +101,7 @@ def cooccurrence_pairs(article: Article) -> pd.DataFrame:
     sentence_order = {sid: n for n, sid in enumerate(article.sentences["sentence_id"])}
     rows = []
     for a, b in combinations(order, 2):
-        shared = sorted(set(by_actor[a]) & set(by_actor[b]), key=sentence_order.get)
+        shared = sorted(set(by_actor[a]) & set(by_actor[b]), key=lambda sid: sentence_order.get(sid, 0))
         if shared:
             rows.append((a, b, len(shared), ", ".join(cite(s) for s in shared)))
     table = pd.DataFrame(rows, columns=["actor_a", "actor_b", "sentences", "cited"])
@@ -114,23 +124,35 @@ def plot_mention_counts(counts: pd.DataFrame) -> Chart:
     figure = Figure(figsize=(8, max(2.5, 0.38 * len(counts) + 1.2)))
     ax = figure.subplots()
     positions = list(range(len(counts)))[::-1]  # the first row at the top
-    bars = ax.barh(positions, counts["mentions"], color=[palette[s] if s else GREY for s in sides],
-                   edgecolor="black", linewidth=0.4)
+    bars = ax.barh(
+        positions,
+        counts["mentions"],
+        color=[palette[s] if s else GREY for s in sides],
+        edgecolor="black",
+        linewidth=0.4,
+    )
     ax.set_yticks(positions, labels=list(counts["actor"]))
     largest = int(counts["mentions"].max())
     for bar, count in zip(bars, counts["mentions"]):
-        ax.text(bar.get_width() + largest * 0.01 + 0.05, bar.get_y() + bar.get_height() / 2, str(count),
-                va="center")
+        ax.text(bar.get_width() + largest * 0.01 + 0.05, bar.get_y() + bar.get_height() / 2, str(count), va="center")
     ax.set_xlim(0, largest * 1.1 + 0.4)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(f"{title} in the article")
-    ax.set_xlabel("Mentions (names, titles, adjectives such as \"Russian\", capitals)")
+    ax.set_xlabel('Mentions (names, titles, adjectives such as "Russian", capitals)')
     ax.set_ylabel("Actor")
     names = {s: side_name(s, _actor_name(counts, s)) for s in dict.fromkeys(sides)}
-    handles = [Patch(facecolor=palette[s] if s else GREY, edgecolor="black", linewidth=0.4, label=names[s])
-               for s in names]
-    ax.legend(handles=handles, title="Side (actors.csv)", loc="upper left", bbox_to_anchor=(1.01, 1),
-              fontsize=9, title_fontsize=9, frameon=False)
+    handles = [
+        Patch(facecolor=palette[s] if s else GREY, edgecolor="black", linewidth=0.4, label=names[s]) for s in names
+    ]
+    ax.legend(
+        handles=handles,
+        title="Side (actors.csv)",
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        fontsize=9,
+        title_fontsize=9,
+        frameon=False,
+    )
     figure.tight_layout()
     listing = ", ".join(f"{a} {m}" for a, m in zip(counts["actor"], counts["mentions"]))
     alt = f"Horizontal bar chart of mentions per actor in the article, most mentioned at the top: {listing}."
@@ -159,9 +181,16 @@ def plot_cooccurrence(table: pd.DataFrame) -> Chart:
     for i in range(n):
         for j in range(n):
             value = values[i, j]
-            ax.text(j, i, str(value), ha="center", va="center", fontsize=10,
-                    color="white" if value < values.max() * 0.5 else "black",
-                    fontweight="bold" if i == j else "normal")
+            ax.text(
+                j,
+                i,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=10,
+                color="white" if value < values.max() * 0.5 else "black",
+                fontweight="bold" if i == j else "normal",
+            )
     ax.set_title(title)
     ax.set_xlabel("Actor")
     ax.set_ylabel("Actor")
@@ -170,8 +199,10 @@ def plot_cooccurrence(table: pd.DataFrame) -> Chart:
     pairs = [(values[i, j], i, table.index[i], table.columns[j]) for i, j in combinations(range(n), 2) if values[i, j]]
     pairs.sort(key=lambda pair: -pair[0])  # stable: ties stay in table order
     strongest = "; ".join(f"{a} and {b} share {s} sentences" for s, _, a, b in pairs[:3])
-    alt = (f"Heatmap of {n} actors by {n} actors, each cell giving the number of sentences that mention "
-           f"both (the diagonal: sentences that mention the actor at all). Most shared: {strongest or 'none'}.")
+    alt = (
+        f"Heatmap of {n} actors by {n} actors, each cell giving the number of sentences that mention "
+        f"both (the diagonal: sentences that mention the actor at all). Most shared: {strongest or 'none'}."
+    )
     return Chart(figure, alt, table.reset_index())
 
 
@@ -188,14 +219,25 @@ def sentences_question(session: Session) -> ChoiceQuestion:
             correct = leaders[0]
             if correct not in options:
                 options.append(correct)
-        explanation = ("Count the distinct sentence ids in article.mentions for each actor: "
-                       + ", ".join(f"{a} {s}" for a, s in zip(counts["actor"].head(5), counts["sentences"].head(5)))
-                       + ". Several mentions in one sentence count once.")
+        explanation = (
+            "Count the distinct sentence ids in article.mentions for each actor: "
+            + ", ".join(f"{a} {s}" for a, s in zip(counts["actor"].head(5), counts["sentences"].head(5)))
+            + ". Several mentions in one sentence count once."
+        )
     else:
         explanation = "The parser found no actor in this article."
     options.append(TIE)
-    hints = {option: "Not the most mentions: count the different sentences (¶ ids) in which the actor appears."
-             for option in options if option != correct}
-    return ChoiceQuestion(session.notebook, question_id(article, "actors.most_sentences"),
-                          "Exercise 1. Which actor appears in the most different sentences (not the most mentions)?",
-                          options, correct, explanation, hints)
+    hints = {
+        option: "Not the most mentions: count the different sentences (¶ ids) in which the actor appears."
+        for option in options
+        if option != correct
+    }
+    return ChoiceQuestion(
+        session.notebook,
+        question_id(article, "actors.most_sentences"),
+        "Exercise 1. Which actor appears in the most different sentences (not the most mentions)?",
+        options,
+        correct,
+        explanation,
+        hints,
+    )

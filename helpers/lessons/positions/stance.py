@@ -38,26 +38,39 @@ class StanceCoder(CourseWidget):
         lines = []
         for row in self.rows.itertuples(index=False):
             dropdown = widgets.Dropdown(options=[CHOOSE, *STANCES], value=CHOOSE, layout=widgets.Layout(width="220px"))
-            remember(dropdown, self.session.notebook, row.question_id, status=self.result,
-                     prompt=f"Stance of {row.citation} {row.speaker} {row.verb}: {row.content}")
+            remember(
+                dropdown,
+                self.session.notebook,
+                row.question_id,
+                status=self.result,
+                prompt=f"Stance of {row.citation} {row.speaker} {row.verb}: {row.content}",
+            )
             self.dropdowns[row.question_id] = dropdown
-            label = widgets.HTML(render("positions_statement.html", **row._asdict()),
-                                 layout=widgets.Layout(flex="1 1 auto"))
+            label = widgets.HTML(
+                render("positions_statement.html", **row._asdict()), layout=widgets.Layout(flex="1 1 auto")
+            )
             lines.append(widgets.HBox([dropdown, label], layout=widgets.Layout(align_items="center")))
-        self.compare_button = widgets.Button(description="Compare with the reference coding",
-                                             button_style="primary", layout=widgets.Layout(width="280px"))
+        self.compare_button = widgets.Button(
+            description="Compare with the reference coding",
+            button_style="primary",
+            layout=widgets.Layout(width="280px"),
+        )
         self.compare_button.on_click(lambda _: self.compare())
-        intro = widgets.HTML("<b>Exercise 4.</b> For each statement, choose its stance toward the US decision "
-                             "to allow long-range strikes into Russia.")
+        intro = widgets.HTML(
+            "<b>Exercise 4.</b> For each statement, choose its stance toward the US decision "
+            "to allow long-range strikes into Russia."
+        )
         if not lines:
             lines = [widgets.HTML(message_html("The parser found no reported statement in this article.", "info"))]
-        self.widget = widgets.VBox([store_warning(self.session.notebook), intro, *lines, self.compare_button,
-                                    self.result],
-                                   layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"))
+        self.widget = widgets.VBox(
+            [store_warning(self.session.notebook), intro, *lines, self.compare_button, self.result],
+            layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"),
+        )
         self.widget.add_class("course-question")
 
     def _question_ids(self) -> list[str]:
-        ids, seen = [], Counter()
+        ids: list[str] = []
+        seen: Counter[str] = Counter()
         for sentence_id, verb in zip(self.rows["sentence_id"], self.rows["verb"]):
             base = question_id(self.article, f"stance.{sentence_id}.{str(verb).lower()}")
             seen[base] += 1
@@ -75,9 +88,12 @@ class StanceCoder(CourseWidget):
             return {}
         coding = load_table("reference_coding")
         coding = coding[coding["article_id"] == self.article.id]
-        lookup = {(s.strip(), p.strip(), v.strip().lower()): (st.strip(), r)
-                  for s, p, v, st, r in zip(coding["sentence_id"], coding["speaker_id"], coding["verb"],
-                                            coding["stance"], coding["rationale"])}
+        lookup = {
+            (s.strip(), p.strip(), v.strip().lower()): (st.strip(), r)
+            for s, p, v, st, r in zip(
+                coding["sentence_id"], coding["speaker_id"], coding["verb"], coding["stance"], coding["rationale"]
+            )
+        }
         found = {}
         for row in self.rows.itertuples(index=False):
             key = (row.sentence_id, row.speaker_id, str(row.verb).lower())
@@ -94,17 +110,22 @@ class StanceCoder(CourseWidget):
     def _comparison_html(self) -> str:
         skipped = self.session.reference("The comparison with the reference coding")
         if skipped is not None:
-            return message_html(skipped.text + " Your choices are saved: compare them with a classmate's instead.",
-                                "info")
+            return message_html(
+                skipped.text + " Your choices are saved: compare them with a classmate's instead.", "info"
+            )
         if not self.dropdowns:
             return message_html("There are no statements to code in this article.", "info")
-        open_rows = [row for row in self.rows.itertuples(index=False) if self.dropdowns[row.question_id].value == CHOOSE]
+        open_rows = [
+            row for row in self.rows.itertuples(index=False) if self.dropdowns[row.question_id].value == CHOOSE
+        ]
         if open_rows:
             cited = ", ".join(dict.fromkeys(row.citation for row in open_rows))
             return message_html(
                 f"You have coded {len(self.rows) - len(open_rows)} of {len(self.rows)} statements so far. Choose a "
                 f"stance for the remaining {len(open_rows)} ({cited}), then press the button again. There is no "
-                "wrong first guess: the comparison is a starting point for discussion.", "info")
+                "wrong first guess: the comparison is a starting point for discussion.",
+                "info",
+            )
         reference = self.reference()
         if not reference:
             return message_html("None of the parsed statements appears in the reference coding.", "warning")
@@ -117,11 +138,22 @@ class StanceCoder(CourseWidget):
         message = message_html(
             f"You agree with the reference coding on {matches} of {len(rows)} statements: "
             f"{percent_agreement(yours, theirs):.1f}% agreement, Cohen's kappa {cohen_kappa(yours, theirs):.2f}.{note}",
-            "ok" if matches == len(rows) else "info")
+            "ok" if matches == len(rows) else "info",
+        )
         agreement = agreement_table(yours, theirs, labels=STANCES)
         agreement = agreement.rename_axis("your coding ↓ / reference →").rename_axis(columns=None).reset_index()
-        disagreements = [{"citation": row.citation, "speaker": row.speaker, "verb": row.verb, "yours": a,
-                          "reference": b, "rationale": reference[row.question_id][1]}
-                         for row, a, b in zip(rows, yours, theirs) if a != b]
-        return render("reveal_stance.html", message=message, agreement=table_html(agreement),
-                      disagreements=disagreements)
+        disagreements = [
+            {
+                "citation": row.citation,
+                "speaker": row.speaker,
+                "verb": row.verb,
+                "yours": a,
+                "reference": b,
+                "rationale": reference[row.question_id][1],
+            }
+            for row, a, b in zip(rows, yours, theirs)
+            if a != b
+        ]
+        return render(
+            "reveal_stance.html", message=message, agreement=table_html(agreement), disagreements=disagreements
+        )

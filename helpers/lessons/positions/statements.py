@@ -10,8 +10,11 @@ from ...notebook.display import OKABE_ITO, Chart, Message
 from ...parse.article import Article, cite
 from .common import ATTRIBUTIONS, NO_SIDE, side_name, side_of
 
-_ATTRIBUTION_COLOURS = {"named": OKABE_ITO["blue"], "institutional": OKABE_ITO["orange"],
-                        "anonymous": OKABE_ITO["reddish purple"]}
+_ATTRIBUTION_COLOURS = {
+    "named": OKABE_ITO["blue"],
+    "institutional": OKABE_ITO["orange"],
+    "anonymous": OKABE_ITO["reddish purple"],
+}
 
 
 def statements_table(article: Article) -> pd.DataFrame:
@@ -21,14 +24,14 @@ def statements_table(article: Article) -> pd.DataFrame:
     attribution (named / institutional / anonymous), speaker_id, sentence_id.
     """
     st = article.statements
-    return pd.DataFrame({
-        "citation": [cite(s) for s in st["sentence_id"]],
-        **{column: st[column].astype(object).to_numpy()
-           for column in ("speaker", "verb", "content")},
-        "direct": st["direct"].astype(bool).to_numpy(),
-        **{column: st[column].astype(object).to_numpy()
-           for column in ("attribution", "speaker_id", "sentence_id")},
-    })
+    return pd.DataFrame(
+        {
+            "citation": [cite(s) for s in st["sentence_id"]],
+            **{column: st[column].astype(object).to_numpy() for column in ("speaker", "verb", "content")},
+            "direct": st["direct"].astype(bool).to_numpy(),
+            **{column: st[column].astype(object).to_numpy() for column in ("attribution", "speaker_id", "sentence_id")},
+        }
+    )
 
 
 def statements_by_side(article: Article) -> pd.DataFrame:
@@ -56,11 +59,15 @@ def attribution_summary(article: Article) -> pd.DataFrame:
     rows = []
     for kind, meaning in ATTRIBUTIONS.items():
         subset = st[st["attribution"] == kind]
-        rows.append({
-            "attribution": kind, "meaning": meaning, "statements": len(subset),
-            "share": round(100 * len(subset) / total, 1) if total else 0.0,
-            "speakers": "; ".join(dict.fromkeys(subset["speaker"])),
-        })
+        rows.append(
+            {
+                "attribution": kind,
+                "meaning": meaning,
+                "statements": len(subset),
+                "share": round(100 * len(subset) / total, 1) if total else 0.0,
+                "speakers": "; ".join(dict.fromkeys(subset["speaker"])),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -70,11 +77,13 @@ def hedged_sourcing(article: Article) -> pd.DataFrame:
     Columns: citation, cue, sentence (the whole sentence, to read the claim in context).
     """
     hedges = article.hedges[article.hedges["kind"] == "evidential"]
-    return pd.DataFrame({
-        "citation": [cite(s) for s in hedges["sentence_id"]],
-        "cue": hedges["cue"].astype(object).to_numpy(),
-        "sentence": [article.sentence(s) for s in hedges["sentence_id"]],
-    })
+    return pd.DataFrame(
+        {
+            "citation": [cite(s) for s in hedges["sentence_id"]],
+            "cue": hedges["cue"].astype(object).to_numpy(),
+            "sentence": [article.sentence(s) for s in hedges["sentence_id"]],
+        }
+    )
 
 
 def plot_attribution(summary: pd.DataFrame) -> Chart:
@@ -82,13 +91,22 @@ def plot_attribution(summary: pd.DataFrame) -> Chart:
     figure = Figure(figsize=(7, 2.8))
     ax = figure.subplots()
     positions = list(range(len(summary)))[::-1]
-    bars = ax.barh(positions, summary["statements"],
-                   color=[_ATTRIBUTION_COLOURS[k] for k in summary["attribution"]], edgecolor="black", linewidth=0.4)
+    bars = ax.barh(
+        positions,
+        summary["statements"],
+        color=[_ATTRIBUTION_COLOURS[k] for k in summary["attribution"]],
+        edgecolor="black",
+        linewidth=0.4,
+    )
     ax.set_yticks(positions, labels=list(summary["meaning"]))
     largest = max(1, int(summary["statements"].max()))
     for bar, count, share in zip(bars, summary["statements"], summary["share"]):
-        ax.text(bar.get_width() + largest * 0.01 + 0.05, bar.get_y() + bar.get_height() / 2,
-                f"{count} ({share:g}%)", va="center")
+        ax.text(
+            bar.get_width() + largest * 0.01 + 0.05,
+            bar.get_y() + bar.get_height() / 2,
+            f"{count} ({share:g}%)",
+            va="center",
+        )
     ax.set_xlim(0, largest * 1.3 + 0.4)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Who is the source? Statements by kind of attribution")
@@ -122,8 +140,10 @@ def speaker_counts_feedback(article: Article, answer: object) -> tuple[str, str]
             else:
                 answer = numeric.iloc[:, 0]
         if not isinstance(answer, pd.Series):
-            return (f"Your result is a {type(answer).__name__}; a pandas Series (speaker → count) is expected.",
-                    "warning")
+            return (
+                f"Your result is a {type(answer).__name__}; a pandas Series (speaker → count) is expected.",
+                "warning",
+            )
         got = {str(k): int(v) for k, v in answer.items()}
     except Exception as error:  # a student's unexpected result: explain, do not crash
         return (f"Could not read your result ({error}). A Series of counts per speaker is expected.", "warning")
@@ -131,10 +151,16 @@ def speaker_counts_feedback(article: Article, answer: object) -> tuple[str, str]
     if got != want:
         missing = sorted(set(want) - set(got))
         hint = f" Missing speakers: {', '.join(missing)}." if missing else ""
-        return (f"Not yet: the counts differ from the statements table ({len(want)} speakers, "
-                f"{sum(want.values())} statements).{hint}", "warning")
+        return (
+            f"Not yet: the counts differ from the statements table ({len(want)} speakers, "
+            f"{sum(want.values())} statements).{hint}",
+            "warning",
+        )
     values = list(answer.to_numpy())
     if values != sorted(values, reverse=True):
         return ("The counts are right; now sort them, largest first.", "info")
-    return (f"Yes: {len(want)} speakers, {sum(want.values())} statements; {expected.index[0]} has the most "
-            f"({int(expected.iloc[0])}).", "ok")
+    return (
+        f"Yes: {len(want)} speakers, {sum(want.values())} statements; {expected.index[0]} has the most "
+        f"({int(expected.iloc[0])}).",
+        "ok",
+    )

@@ -79,10 +79,14 @@ def undatable_choice(article: Article) -> dict | None:
     answer = (vague if len(vague) else undated).iloc[0]
     others = dated.drop_duplicates("dated").head(3)
     options = sorted([answer["option"], *others["option"]])
-    hints = {row["option"]: f"That one was dated to {row['start_date']:%d %b %Y} ({row['dated']}): {row['basis']}."
-             for _, row in others.iterrows()}
-    explanation = (f"{answer['option']} cannot be dated (the parser says: {answer['basis']}). The text gives "
-                   f"no day, month or count to work from, so any date for it would be a guess.")
+    hints = {
+        row["option"]: f"That one was dated to {row['start_date']:%d %b %Y} ({row['dated']}): {row['basis']}."
+        for _, row in others.iterrows()
+    }
+    explanation = (
+        f"{answer['option']} cannot be dated (the parser says: {answer['basis']}). The text gives "
+        f"no day, month or count to work from, so any date for it would be a guess."
+    )
     return {"options": options, "correct": answer["option"], "explanation": explanation, "hints": hints}
 
 
@@ -93,21 +97,33 @@ def reflection_prompt(article: Article) -> str:
     undated = undated[~undated.str.lower().duplicated()].head(3)
     if len(undated):
         words = ", ".join(f"“{w}”" for w in undated)
-        return (f"The article uses time words that cannot be dated, such as {words}. Pick one. What would you "
-                f"need to know to date it, where could you look it up, and how does leaving it undated change "
-                f"what a reader understands?")
-    return ("Every time expression in this article could be dated. Which date depends most on the parser's "
-            "choices (an inferred year, a count from the reference date), and how would you check it?")
+        return (
+            f"The article uses time words that cannot be dated, such as {words}. Pick one. What would you "
+            f"need to know to date it, where could you look it up, and how does leaving it undated change "
+            f"what a reader understands?"
+        )
+    return (
+        "Every time expression in this article could be dated. Which date depends most on the parser's "
+        "choices (an inferred year, a count from the reference date), and how would you check it?"
+    )
 
 
 def ordering_question(session: Session, table: pd.DataFrame) -> OrderQuestion | Message:
     """Exercise: put 5–6 events of ``table`` in time order, or a message if there are too few dates."""
     items, correct = ordering_items(table)
     if not items:
-        return Message("The ordering exercise needs at least three events with different, exact dates; this "
-                       "article's timeline has fewer, so the exercise is skipped.")
-    return OrderQuestion(session.notebook, "order", "Put these events in time order, earliest first.", items,
-                         correct, explanation=ordering_explanation(table))
+        return Message(
+            "The ordering exercise needs at least three events with different, exact dates; this "
+            "article's timeline has fewer, so the exercise is skipped."
+        )
+    return OrderQuestion(
+        session.notebook,
+        "order",
+        "Put these events in time order, earliest first.",
+        items,
+        correct,
+        explanation=ordering_explanation(table),
+    )
 
 
 def days_question(session: Session, fact_id: str = "A9") -> NumberQuestion | Message:
@@ -116,24 +132,41 @@ def days_question(session: Session, fact_id: str = "A9") -> NumberQuestion | Mes
     answer = days_to_reference(session.article, fact_id) if skipped is None else None
     if answer is None:
         return skipped or Message("The day-count exercise needs the article's reference date; it is skipped.")
-    return NumberQuestion(session.notebook, f"days_{fact_id}", f"How many days are there from the background event of "
-                          f"fact {fact_id} to the article's reference date?", answer, unit="days",
-                          explanation=f"{answer} days: the reference date minus the event's date, in days.")
+    return NumberQuestion(
+        session.notebook,
+        f"days_{fact_id}",
+        f"How many days are there from the background event of fact {fact_id} to the article's reference date?",
+        answer,
+        unit="days",
+        explanation=f"{answer} days: the reference date minus the event's date, in days.",
+    )
 
 
 def undatable_question(session: Session) -> ChoiceQuestion | Message:
     """Exercise: which time expression cannot be dated? (ChoiceQuestion), or a message if none fits."""
     parts = undatable_choice(session.article)
     if parts is None:
-        return Message("This article does not have both a dated and an undatable time expression, so this "
-                       "exercise is skipped.")
-    return ChoiceQuestion(session.notebook, "undatable", "Which of these time expressions from the article cannot be "
-                          "given a date?", **parts)
+        return Message(
+            "This article does not have both a dated and an undatable time expression, so this exercise is skipped."
+        )
+    return ChoiceQuestion(
+        session.notebook,
+        "undatable",
+        "Which of these time expressions from the article cannot be given a date?",
+        **parts,
+    )
 
 
 def reflection_question(session: Session) -> TextQuestion:
     """Exercise: a short written reflection on undatable time words (TextQuestion)."""
-    return TextQuestion(session.notebook, "reflection", reflection_prompt(session.article), min_words=20, model_answer=(
-        "A vague word only places something before or after the article. To date it I would look for the "
-        "event it refers to in other reporting (with a source and date), and say so if I cannot find it. "
-        "Left undated, it can make old events sound new, or new ones sound settled."))
+    return TextQuestion(
+        session.notebook,
+        "reflection",
+        reflection_prompt(session.article),
+        min_words=20,
+        model_answer=(
+            "A vague word only places something before or after the article. To date it I would look for the "
+            "event it refers to in other reporting (with a source and date), and say so if I cannot find it. "
+            "Left undated, it can make old events sound new, or new ones sound settled."
+        ),
+    )

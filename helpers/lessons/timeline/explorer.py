@@ -11,8 +11,10 @@ from ...notebook.widgets import CourseWidget, never_raise
 from .figure import plot_timeline
 from .table import LANE_ORDER, filter_table
 
-NO_EVENTS = ("No event matches this choice. Choose at least one actor and a period that holds events "
-             "(the table above lists them all).")
+NO_EVENTS = (
+    "No event matches this choice. Choose at least one actor and a period that holds events "
+    "(the table above lists them all)."
+)
 
 
 def _months(table: pd.DataFrame) -> list[tuple[str, pd.Timestamp]]:
@@ -37,12 +39,21 @@ class TimelineExplorer(CourseWidget):
         self.reference_date = reference_date
         self.filtered = self.table.iloc[0:0]
         lanes = [lane for lane in LANE_ORDER if lane in set(self.table["lane"])]
-        self.actor = widgets.SelectMultiple(options=lanes, value=tuple(lanes), description="Actors",
-                                            rows=max(2, len(lanes)), layout=widgets.Layout(width="260px"))
+        self.actor = widgets.SelectMultiple(
+            options=lanes,
+            value=tuple(lanes),
+            description="Actors",
+            rows=max(2, len(lanes)),
+            layout=widgets.Layout(width="260px"),
+        )
         months = _months(self.table) or [("no dates", None)]
-        self.period = widgets.SelectionRangeSlider(options=months, index=(0, len(months) - 1),
-                                                   description="Period", continuous_update=False,
-                                                   layout=widgets.Layout(width="520px"))
+        self.period = widgets.SelectionRangeSlider(
+            options=months,
+            index=(0, len(months) - 1),
+            description="Period",
+            continuous_update=False,
+            layout=widgets.Layout(width="520px"),
+        )
         if self.table.empty:
             self.actor.disabled = self.period.disabled = True
         self.count = widgets.HTML()
@@ -78,9 +89,12 @@ class TimelineExplorer(CourseWidget):
         if self.filtered.empty:
             return self._empty(NO_EVENTS)
         self.status.value = ""
-        self.count.value = (f"<b>{len(self.filtered)}</b> of {len(self.table)} events shown "
-                            f"({int(self.filtered['from_article'].sum())} from the article).")
-        chart = plot_timeline(self.filtered, self.reference_date,
-                              title=f"Timeline, {start:%b %Y} to {end:%b %Y}", period=(start, end))
+        self.count.value = (
+            f"<b>{len(self.filtered)}</b> of {len(self.table)} events shown "
+            f"({int(self.filtered['from_article'].sum())} from the article)."
+        )
+        chart = plot_timeline(
+            self.filtered, self.reference_date, title=f"Timeline, {start:%b %Y} to {end:%b %Y}", period=(start, end)
+        )
         self.output.outputs = (chart.bundle(),)
         return self.filtered

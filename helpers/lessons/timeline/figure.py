@@ -7,6 +7,7 @@ shows markers, the folded table behind it the words.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 
@@ -47,22 +48,30 @@ def alt_text(table: pd.DataFrame, reference_date: date | None = None) -> str:
     lanes = table["lane"].value_counts()
     parts = [f"{lane}: {lanes[lane]}" for lane in LANE_ORDER if lane in lanes]
     n_article = int(table["from_article"].sum())
-    text = (f"Timeline of {len(table)} dated events from {first:%d %b %Y} to {last:%d %b %Y}, one row per actor "
-            f"({'; '.join(parts)}). {n_article} hollow markers are dates taken from the article; "
-            f"{len(table) - n_article} filled markers are sourced background events.")
+    text = (
+        f"Timeline of {len(table)} dated events from {first:%d %b %Y} to {last:%d %b %Y}, one row per actor "
+        f"({'; '.join(parts)}). {n_article} hollow markers are dates taken from the article; "
+        f"{len(table) - n_article} filled markers are sourced background events."
+    )
     periods = int((table["end_date"] > table["date"]).sum())
     if periods:
         text += f" {periods} period(s) are drawn as horizontal bars."
     if reference_date is not None:
         ref = pd.Timestamp(reference_date)
         before = int((table["date"] < ref).sum())
-        text += (f" A dashed vertical line marks the article's reference date, {ref:%d %b %Y}; "
-                 f"{before} events lie before it.")
+        text += (
+            f" A dashed vertical line marks the article's reference date, {ref:%d %b %Y}; "
+            f"{before} events lie before it."
+        )
     return text
 
 
-def plot_timeline(table: pd.DataFrame, reference_date: date | None = None,
-                  title: str = "Timeline: the article's dates and the background", period=None) -> Chart:
+def plot_timeline(
+    table: pd.DataFrame,
+    reference_date: date | None = None,
+    title: str = "Timeline: the article's dates and the background",
+    period=None,
+) -> Chart:
     """Draw the timeline; returns a :class:`Chart` (figure, alt text, and the table behind it).
 
     One lane per main actor, colour and marker shape per lane; article dates hollow, background
@@ -89,17 +98,17 @@ def plot_timeline(table: pd.DataFrame, reference_date: date | None = None,
     span = max((hi - lo).days, 30)
     pad = timedelta(days=max(3, span * 0.03))
     offsets = _stack_offsets(table, gap_days=span / 70)
-    for (index, row), offset in zip(table.iterrows(), offsets):
+    for (_, row), offset in zip(table.iterrows(), offsets):
         y = y_of[row["lane"]] + offset
         colour = colours[row["lane"]]
         end = row["end_date"] if pd.notna(row["end_date"]) else row["date"]
         if end > row["date"]:
-            ax.plot([row["date"], end], [y, y], color=colour, linewidth=2.5, alpha=0.55,
-                    solid_capstyle="butt", zorder=2)
-        style = dict(marker=LANE_MARKERS[row["lane"]], markersize=8, linestyle="none", zorder=3)
+            ax.plot(
+                [row["date"], end], [y, y], color=colour, linewidth=2.5, alpha=0.55, solid_capstyle="butt", zorder=2
+            )
+        style: dict[str, Any] = dict(marker=LANE_MARKERS[row["lane"]], markersize=8, linestyle="none", zorder=3)
         if row["from_article"]:
-            style.update(markerfacecolor="white", markeredgecolor=colour, markeredgewidth=2.2, markersize=11,
-                         zorder=4)
+            style.update(markerfacecolor="white", markeredgecolor=colour, markeredgewidth=2.2, markersize=11, zorder=4)
         else:
             style.update(markerfacecolor=colour, markeredgecolor="white", markeredgewidth=0.6)
         ax.plot([row["date"]], [y], **style)
@@ -107,13 +116,19 @@ def plot_timeline(table: pd.DataFrame, reference_date: date | None = None,
         ref = pd.Timestamp(reference_date)
         ax.axvline(ref, color="black", linestyle="--", linewidth=1.2, zorder=1)
         right_side = (ref - (lo - pad)) / ((hi + pad) - (lo - pad)) > 0.7
-        ax.annotate(f"reference date\n{ref:%d %b %Y}", xy=(ref, 1.0), xycoords=("data", "axes fraction"),
-                    xytext=(-4 if right_side else 4, -2), textcoords="offset points",
-                    ha="right" if right_side else "left", va="top", fontsize=9,
-                    bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none", alpha=0.85))
+        ax.annotate(
+            f"reference date\n{ref:%d %b %Y}",
+            xy=(ref, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(-4 if right_side else 4, -2),
+            textcoords="offset points",
+            ha="right" if right_side else "left",
+            va="top",
+            fontsize=9,
+            bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none", alpha=0.85),
+        )
     if table.empty:
-        ax.text(0.5, 0.5, "No dated event to show", transform=ax.transAxes, ha="center", va="center",
-                color=GREY)
+        ax.text(0.5, 0.5, "No dated event to show", transform=ax.transAxes, ha="center", va="center", color=GREY)
         lanes = []
     ax.set_yticks([y_of[lane] for lane in lanes], lanes)
     ax.set_ylim(-0.6, len(lanes) - 0.4 + 0.5)
@@ -126,13 +141,32 @@ def plot_timeline(table: pd.DataFrame, reference_date: date | None = None,
     ax.set_xlabel("Date")
     ax.set_ylabel("Main actor (lane)")
     ax.set_title(title)
-    handles = [Line2D([], [], marker=LANE_MARKERS[lane], color=colours[lane], linestyle="none", markersize=8,
-                      label=lane) for lane in lanes]
+    handles = [
+        Line2D([], [], marker=LANE_MARKERS[lane], color=colours[lane], linestyle="none", markersize=8, label=lane)
+        for lane in lanes
+    ]
     handles += [
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor=GREY, markeredgecolor=GREY, markersize=8,
-               label="filled: background event\n(events.csv)"),
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor=GREY,
-               markeredgewidth=2.2, markersize=10, label="hollow: date in the article"),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="none",
+            markerfacecolor=GREY,
+            markeredgecolor=GREY,
+            markersize=8,
+            label="filled: background event\n(events.csv)",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="none",
+            markerfacecolor="white",
+            markeredgecolor=GREY,
+            markeredgewidth=2.2,
+            markersize=10,
+            label="hollow: date in the article",
+        ),
     ]
     if (table["end_date"] > table["date"]).any():
         handles.append(Line2D([], [], color=GREY, linewidth=2.5, alpha=0.55, label="bar: a period"))
@@ -163,7 +197,7 @@ def plot_close_up(table: pd.DataFrame, reference_date: date | None, weeks_before
     date or events in that window, a message instead."""
     period = zoom_period(reference_date, weeks_before)
     rows = filter_table(table, None, *period) if period else table.iloc[0:0]
-    if rows.empty:
+    if period is None or rows.empty:
         return Message("No close-up: the article has no reference date or no dated event in the weeks before it.")
     title = f"Close-up: {period[0]:%d %b} to {period[1]:%d %b %Y}"
     return plot_timeline(rows, reference_date, title=title, period=period)

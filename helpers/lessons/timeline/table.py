@@ -18,27 +18,38 @@ from ...parse.article import Article, cite
 
 BACKGROUND_SECTION = "The background timeline"
 #: The lanes of the timeline, top to bottom. Every other actor goes to "Others".
-LANES = {"united_states": "United States", "russia": "Russia", "ukraine": "Ukraine",
-         "north_korea": "North Korea"}
+LANES = {"united_states": "United States", "russia": "Russia", "ukraine": "Ukraine", "north_korea": "North Korea"}
 OTHERS = "Others"
 LANE_ORDER = [*LANES.values(), OTHERS]
 #: One marker shape per lane, so that the lanes differ by shape as well as by colour.
 LANE_MARKERS = {"United States": "o", "Russia": "s", "Ukraine": "^", "North Korea": "D", OTHERS: "P"}
 _LANE_IDS = {name: actor_id for actor_id, name in LANES.items()} | {OTHERS: "others"}
 
-COLUMNS = ["date", "end_date", "date_precision", "label", "lane", "primary_actor", "actor_ids", "origin",
-           "from_article", "event_id", "source", "url", "confidence", "relation", "basis"]
+COLUMNS = [
+    "date",
+    "end_date",
+    "date_precision",
+    "label",
+    "lane",
+    "primary_actor",
+    "actor_ids",
+    "origin",
+    "from_article",
+    "event_id",
+    "source",
+    "url",
+    "confidence",
+    "relation",
+    "basis",
+]
 LABEL_WIDTH = 90
-
-
 
 
 @lru_cache(maxsize=1)
 def _actor_sides() -> dict[str, str]:
     """actor_id → the state it belongs to, from actors.csv (a state's side is itself)."""
     actors = load_table("actors")
-    return {row.actor_id.strip(): (row.side.strip() or row.actor_id.strip())
-            for row in actors.itertuples(index=False)}
+    return {row.actor_id.strip(): (row.side.strip() or row.actor_id.strip()) for row in actors.itertuples(index=False)}
 
 
 def side_of(actor_id: str) -> str:
@@ -90,15 +101,17 @@ def datable(kind: str, basis: str, start_date) -> str:
 def expressions_table(article: Article) -> pd.DataFrame:
     """The article's time expressions with their citation (¶) and how each could be dated."""
     times = article.time_expressions
-    return pd.DataFrame({
-        "cite": [cite(s) for s in times["sentence_id"]],
-        "text": times["text"].astype(str),
-        "kind": times["kind"].astype(str),
-        "start_date": times["start_date"],
-        "end_date": times["end_date"],
-        "dated": [datable(k, b, d) for k, b, d in zip(times["kind"], times["basis"], times["start_date"])],
-        "basis": times["basis"].astype(str),
-    })
+    return pd.DataFrame(
+        {
+            "cite": [cite(s) for s in times["sentence_id"]],
+            "text": times["text"].astype(str),
+            "kind": times["kind"].astype(str),
+            "start_date": times["start_date"],
+            "end_date": times["end_date"],
+            "dated": [datable(k, b, d) for k, b, d in zip(times["kind"], times["basis"], times["start_date"])],
+            "basis": times["basis"].astype(str),
+        }
+    )
 
 
 def _relation(start, end, reference: date | None) -> str:
@@ -137,20 +150,33 @@ def article_events(article: Article, times: pd.DataFrame | None = None) -> pd.Da
     rows = []
     for row in times.itertuples(index=False):
         sentence = sentences.loc[row.sentence_id]
-        actors = list(dict.fromkeys(article.mentions.loc[article.mentions["sentence_id"] == row.sentence_id,
-                                                         "actor_id"].astype(str)))
+        actors = list(
+            dict.fromkeys(
+                article.mentions.loc[article.mentions["sentence_id"] == row.sentence_id, "actor_id"].astype(str)
+            )
+        )
         primary = side_of(actors[0]) if actors else ""
         label = shorten(str(sentence["text"]), row.start - int(sentence["start"]), row.end - int(sentence["start"]))
         end = row.end_date if pd.notna(row.end_date) else row.start_date
-        rows.append({
-            "date": row.start_date, "end_date": end, "date_precision": _precision(row.kind, row.start_date, end),
-            "label": label, "lane": lane_of(actors[0]) if actors else OTHERS, "primary_actor": primary,
-            "actor_ids": ";".join(actors), "origin": f"article {cite(row.sentence_id)}", "from_article": True,
-            "event_id": "", "source": f"the article ({article.id}), {cite(row.sentence_id)}", "url": "",
-            "confidence": "as reported in the article",
-            "relation": _relation(row.start_date, end, article.reference_date),
-            "basis": f"“{row.text}”: {row.basis}",
-        })
+        rows.append(
+            {
+                "date": row.start_date,
+                "end_date": end,
+                "date_precision": _precision(row.kind, row.start_date, end),
+                "label": label,
+                "lane": lane_of(actors[0]) if actors else OTHERS,
+                "primary_actor": primary,
+                "actor_ids": ";".join(actors),
+                "origin": f"article {cite(row.sentence_id)}",
+                "from_article": True,
+                "event_id": "",
+                "source": f"the article ({article.id}), {cite(row.sentence_id)}",
+                "url": "",
+                "confidence": "as reported in the article",
+                "relation": _relation(row.start_date, end, article.reference_date),
+                "basis": f"“{row.text}”: {row.basis}",
+            }
+        )
     return _typed(pd.DataFrame(rows, columns=COLUMNS))
 
 
@@ -171,8 +197,9 @@ def held_back(events: pd.DataFrame) -> pd.Series:
     return events["relation"].eq("after") | (events["relation"].eq("same_day") & events["fact_id"].str.startswith("C"))
 
 
-def background_events(relations: tuple[str, ...] = ("before", "same_day"), include_outcomes: bool = False
-                      ) -> pd.DataFrame:
+def background_events(
+    relations: tuple[str, ...] = ("before", "same_day"), include_outcomes: bool = False
+) -> pd.DataFrame:
     """Sourced background events from ``seeds/curated/events.csv``, in the timeline's columns.
 
     By default only events before or on the article's day, without the outcomes that notebook 4
@@ -186,13 +213,25 @@ def background_events(relations: tuple[str, ...] = ("before", "same_day"), inclu
     rows = []
     for row in events.itertuples(index=False):
         ids = [a.strip() for a in row.actor_ids.split(";") if a.strip()]
-        rows.append({
-            "date": row.date, "end_date": row.date, "date_precision": row.date_precision, "label": row.title,
-            "lane": lane_of(ids[0]) if ids else OTHERS, "primary_actor": side_of(ids[0]) if ids else "",
-            "actor_ids": ";".join(ids), "origin": f"background {row.fact_id}", "from_article": False,
-            "event_id": row.event_id, "source": row.source, "url": row.url, "confidence": row.confidence,
-            "relation": row.relation, "basis": f"events.csv {row.event_id} (date precision: {row.date_precision})",
-        })
+        rows.append(
+            {
+                "date": row.date,
+                "end_date": row.date,
+                "date_precision": row.date_precision,
+                "label": row.title,
+                "lane": lane_of(ids[0]) if ids else OTHERS,
+                "primary_actor": side_of(ids[0]) if ids else "",
+                "actor_ids": ";".join(ids),
+                "origin": f"background {row.fact_id}",
+                "from_article": False,
+                "event_id": row.event_id,
+                "source": row.source,
+                "url": row.url,
+                "confidence": row.confidence,
+                "relation": row.relation,
+                "basis": f"events.csv {row.event_id} (date precision: {row.date_precision})",
+            }
+        )
     return _typed(pd.DataFrame(rows, columns=COLUMNS))
 
 
@@ -207,8 +246,11 @@ def show_background(session: Session, background: pd.DataFrame) -> Message | Non
     skipped = session.reference(BACKGROUND_SECTION)
     if skipped is not None:
         return skipped
-    show_table(background, columns=["date", "date_precision", "label", "lane", "origin", "source", "confidence"],
-               caption=f"Background events before or on the article's day (events.csv, {len(background)} rows)")
+    show_table(
+        background,
+        columns=["date", "date_precision", "label", "lane", "origin", "source", "confidence"],
+        caption=f"Background events before or on the article's day (events.csv, {len(background)} rows)",
+    )
     return None
 
 
@@ -255,8 +297,11 @@ def sources_table(table: pd.DataFrame) -> pd.DataFrame:
     """Every background source used in a timeline table: fact id, source, URL, confidence."""
     rows = table[~table["from_article"]]
     out = rows.assign(fact_id=rows["origin"].str.replace("background ", "", regex=False))
-    return (out[["fact_id", "event_id", "source", "url", "confidence"]]
-            .drop_duplicates(["fact_id", "source", "url"]).reset_index(drop=True))
+    return (
+        out[["fact_id", "event_id", "source", "url", "confidence"]]
+        .drop_duplicates(["fact_id", "source", "url"])
+        .reset_index(drop=True)
+    )
 
 
 def show_sources(table: pd.DataFrame) -> Message | None:
