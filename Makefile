@@ -25,7 +25,8 @@ lab: $(STAMP)
 
 ## Every test: lint and types first, then parser, curated data, widgets, notebooks (nbval), classroom, browser.
 test: lint
-	$(PY) -m pytest tests
+	$(PY) -m pytest -n 2 -m "not browser" tests
+	$(PY) -m pytest -m browser tests
 	$(PY) -m pytest --nbval-lax --nbval-current-env -p no:randomly notebooks
 
 ## ruff (lint and format check) and mypy on the package and the tests.
