@@ -47,9 +47,15 @@ def load_table(name: str, folder: Path | str | None = None) -> pd.DataFrame:
 
     ``name`` is one of ``TABLE_NAMES``; ``folder`` defaults to ``seeds/curated`` of the course.
     Empty date or number cells become NaT / <NA>. Raises ``CuratedDataError``
-    for an unknown name, a missing file or a cell that cannot be converted.
+    for an unknown name, a missing file, a lost column or a cell that cannot be converted.
     """
     frame = _read_raw(name, folder)
+    missing = [column for column in COLUMNS[name] if column not in frame.columns]
+    if missing:
+        raise CuratedDataError(
+            f"{name}.csv lacks the column(s) {', '.join(missing)}; keep the header row exactly as shipped "
+            f"(run `python -m helpers check seeds/` to see every problem)."
+        )
     for column in DATE_COLUMNS.get(name, []):
         frame = _convert(
             frame,

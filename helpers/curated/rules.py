@@ -10,6 +10,7 @@ A rule is written in a spreadsheet cell and read against the article's tables:
 - ``A | B``: a sentence where A holds or B holds (``&`` binds tighter than ``|``).
 
 :func:`find_sentences` returns the ids of the matching sentences in article order;
+:func:`matching_rows` the rows of the rule's first table that make it hold in one sentence;
 :func:`rule_problem` says what is wrong with a malformed rule (``None`` if it is well formed).
 """
 
@@ -96,3 +97,35 @@ def find_sentences(article: Article, rule: str) -> list[str]:
         found |= matching or set()
     order = {sid: number for number, sid in enumerate(article.sentences["sentence_id"])}
     return sorted(found, key=lambda sid: order.get(sid, len(order)))
+
+
+def _holds(row: pd.Series, column: str, operator: str, pattern: re.Pattern[str] | str) -> bool:
+    value = row[column]
+    cell = "" if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT else str(value)
+    if isinstance(pattern, str):
+        return cell.casefold() == pattern.casefold()
+    return bool(pattern.search(cell))
+
+
+def matching_rows(article: Article, rule: str, sentence_id: str) -> pd.DataFrame:
+    """Rows of the rule's first table, in sentence ``sentence_id``, that meet all of that table's
+    conditions in some alternative (what a student is shown as "the words that matched").
+
+    In text order where the table has offsets. A malformed rule raises RuleError.
+    """
+    alternatives = _parse(rule)
+    table_name = alternatives[0][0][0]
+    table = article.table(table_name)
+    table = table[table["sentence_id"].astype(str) == str(sentence_id)]
+    if "start" in table.columns:
+        table = table.sort_values("start", kind="stable")
+
+    def meets(row: pd.Series) -> bool:
+        for conditions in alternatives:
+            own = [c for c in conditions if c[0] == table_name]
+            if own and all(_holds(row, column, operator, pattern) for _, column, operator, pattern in own):
+                return True
+        return False
+
+    keep = [meets(row) for _, row in table.iterrows()]
+    return table[keep] if keep else table

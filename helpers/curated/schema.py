@@ -84,6 +84,9 @@ COLUMNS: dict[str, list[str]] = {
         "confidence",
     ],
     "anchors": ["name", "keywords", "day_one", "source", "fact_ids"],
+    "claim_rules": ["topic", "rule", "first_only", "fact_id", "note"],
+    "hypotheses": ["hypothesis_id", "hypothesis", "rule"],
+    "cited_facts": ["notebook", "fact_id"],
 }
 
 TABLE_NAMES: tuple[str, ...] = tuple(COLUMNS)
@@ -130,6 +133,9 @@ REQUIRED_CELLS: dict[str, list[str]] = {
     "ladder_placements": ["item_id", "label", "article_rule", "unit_order", "reasoning", "confidence"],
     "ach_matrix": ["evidence_id", "kind", "label", "H1", "H2", "H3", "H4", "reasoning", "confidence"],
     "anchors": ["name", "keywords", "day_one", "source", "fact_ids"],
+    "claim_rules": ["topic", "rule", "first_only", "fact_id", "note"],
+    "hypotheses": ["hypothesis_id", "hypothesis", "rule"],
+    "cited_facts": ["notebook", "fact_id"],
 }
 
 # Columns (or combinations of columns) whose values must be unique.
@@ -146,6 +152,9 @@ UNIQUE_KEYS: dict[str, list[str]] = {
     "ladder_placements": ["item_id"],
     "ach_matrix": ["evidence_id"],
     "anchors": ["name"],
+    "claim_rules": ["topic", "fact_id"],
+    "hypotheses": ["hypothesis_id"],
+    "cited_facts": ["notebook", "fact_id"],
 }
 
 # Allowed values of enumerated columns.
@@ -169,6 +178,9 @@ ENUMS: dict[str, dict[str, list[str]]] = {
         "H4": ["C", "I", "N"],
         "confidence": ["interpretation"],
     },
+    "claim_rules": {"first_only": ["yes", "no"]},
+    "hypotheses": {"hypothesis_id": ["H1", "H2", "H3", "H4"]},
+    "cited_facts": {"notebook": ["00_start_here", "01_context", "02_timeline", "03_actor_positions", "04_escalation"]},
 }
 
 DATE_COLUMNS: dict[str, list[str]] = {"events": ["date"], "troop_estimates": ["date"], "anchors": ["day_one"]}
@@ -185,6 +197,8 @@ FACT_ID_COLUMNS: dict[str, list[str]] = {
     "events": ["fact_id"],
     "troop_estimates": ["fact_id"],
     "translations": ["fact_id"],
+    "claim_rules": ["fact_id"],
+    "cited_facts": ["fact_id"],
 }
 FACT_IDS_COLUMNS: dict[str, list[str]] = {
     "actors": ["fact_ids"],
@@ -207,7 +221,12 @@ URL_COLUMNS: dict[str, list[str]] = {
 }
 
 #: Columns holding a rule in the syntax of :mod:`helpers.curated.rules` (checked by the validator).
-RULE_COLUMNS: dict[str, list[str]] = {"ladder_placements": ["article_rule"], "ach_matrix": ["evidence_rule"]}
+RULE_COLUMNS: dict[str, list[str]] = {
+    "ladder_placements": ["article_rule"],
+    "ach_matrix": ["evidence_rule"],
+    "claim_rules": ["rule"],
+    "hypotheses": ["rule"],
+}
 
 UNNAMED_SOURCES = "unnamed_sources"
 SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -6,7 +6,7 @@ import pytest
 
 import helpers
 from helpers.curated import validate_curated
-from helpers.curated.rules import RuleError, find_sentences, rule_problem
+from helpers.curated.rules import RuleError, find_sentences, matching_rows, rule_problem
 
 TEXT = (
     "Russia warned of a response. The power  grid failed overnight.\n\n"
@@ -73,3 +73,13 @@ def test_the_validator_names_a_broken_rule_cell(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = validate_curated(tmp_path / "curated")
     assert any(f"ach_matrix.csv, row {number}, column 'evidence_rule'" in p and "no column" in p for p in problems)
+
+
+def test_matching_rows_are_the_rows_of_the_first_table_that_make_the_rule_hold(article):
+    rows = matching_rows(article, "mentions.actor_id=ukraine | mentions.actor_id=united_states", "2.2")
+    assert list(rows["actor_id"]) == ["ukraine", "united_states"]  # in text order, both alternatives
+    rows = matching_rows(article, "mentions.actor_id=ukraine & sentences.text~thank you", "2.2")
+    assert list(rows["actor_id"]) == ["ukraine"]  # the condition on another table does not filter this one
+    assert matching_rows(article, "mentions.actor_id=russia", "2.2").empty
+    with pytest.raises(RuleError):
+        matching_rows(article, "mentions.nosuch=x", "2.2")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...curated import CuratedDataError
-from ...curated.rules import _parse, find_sentences, rule_problem
+from ...curated.rules import find_sentences, matching_rows, rule_problem
 from ...notebook.display import Message, show_table
 from ...notebook.session import Session
 from ...parse.article import Article, cite
@@ -87,44 +87,18 @@ def load_claim_rules(path: Path | str | None = None) -> tuple[ClaimRule, ...]:
     return tuple(rules.values())
 
 
-def _cell_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
-        return ""
-    return str(value)
-
-
 def _matched_text(article: Article, rule: str, sentence_id: str) -> str:
     """The words that matched in ``sentence_id``: rows of the rule's first table that meet all of its
     conditions on that table ('' when that table is ``sentences``)."""
-    alternatives = _parse(rule)
-    table_name = alternatives[0][0][0]
+    table_name = rule.strip().split(".", 1)[0]
     if table_name == "sentences":
         return ""
-    table = article.table(table_name)
-    table = table[table["sentence_id"] == sentence_id]
-    if "start" in table.columns:
-        table = table.sort_values("start")
-    words: list[str] = []
-    for _, row in table.iterrows():
-        for conditions in alternatives:
-            own = [c for c in conditions if c[0] == table_name]
-            if own and all(_holds(row, column, operator, pattern) for _, column, operator, pattern in own):
-                text = (
-                    f"{row['speaker']}: {row['verb']} {row['content']}"
-                    if table_name == "statements"
-                    else str(row["text"])
-                )
-                if text not in words:
-                    words.append(text)
-                break
-    return "; ".join(words)
-
-
-def _holds(row: pd.Series, column: str, operator: str, pattern: object) -> bool:
-    cell = _cell_text(row[column])
-    if isinstance(pattern, str):
-        return cell.casefold() == pattern.casefold()
-    return bool(pattern.search(cell))  # type: ignore[attr-defined]
+    rows = matching_rows(article, rule, sentence_id)
+    if table_name == "statements":
+        texts = [f"{r['speaker']}: {r['verb']} {r['content']}" for _, r in rows.iterrows()]
+    else:
+        texts = [str(text) for text in rows["text"]]
+    return "; ".join(dict.fromkeys(texts))
 
 
 def claims_and_background(article: Article, rules: tuple[ClaimRule, ...] | None = None) -> pd.DataFrame:

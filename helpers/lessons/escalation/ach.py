@@ -22,7 +22,6 @@ from ...notebook.session import Session, is_course_seed
 from ...notebook.widgets import CourseWidget, never_raise
 from ...parse.article import Article, cite
 from ...templates import render
-from .common import read_course_table
 
 #: The hypothesis columns of ach_matrix.csv (hypotheses.csv must list the same ids).
 HYPOTHESIS_IDS = ("H1", "H2", "H3", "H4")
@@ -44,7 +43,7 @@ EVIDENCE_COLUMNS = [
 
 def hypotheses(folder: Path | str | None = None) -> pd.DataFrame:
     """The four "why now?" hypotheses (hypotheses.csv): hypothesis_id, hypothesis, rule."""
-    table = read_course_table("hypotheses", folder)
+    table = load_table("hypotheses", folder)
     if tuple(table["hypothesis_id"]) != HYPOTHESIS_IDS:
         raise CuratedDataError(
             f"hypotheses.csv must list the hypotheses {', '.join(HYPOTHESIS_IDS)} in this "
