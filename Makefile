@@ -64,8 +64,11 @@ student: $(STAMP)
 	$(PY) -m helpers.classroom student
 
 ## One student's answers as dist/submission/<name>_<date>_submission.html and .json: make submission STUDENT="Ana"
+# The name reaches the program through the environment ($$STUDENT), never pasted into the shell line.
+override STUDENT := $(value STUDENT)
+export STUDENT
 submission: $(STAMP)
-	$(PY) -m helpers.classroom submission $(if $(STUDENT),--student "$(STUDENT)",)
+	$(PY) -m helpers.classroom submission
 
 ## Run every course notebook and write it as a static web site in site/ (open site/index.html).
 site: $(STAMP)
