@@ -76,7 +76,8 @@ def quote_speakers(
         by_sentence.setdefault(index, []).append(statement)
     mention_starts = [m.start for m in mentions]
     results: list[tuple[str, str, str, str]] = []
-    previous: tuple[int, int, tuple[str, str, str, str]] | None = None  # (paragraph, quote end, speaker)
+    # (paragraph, quote end, speaker, whether the quote is its whole paragraph)
+    previous: tuple[int, int, tuple[str, str, str, str], bool] | None = None
     for q_start, q_end in quotes:
         first = max(0, bisect.bisect_right(starts, q_start) - 1)
         last = max(0, bisect.bisect_right(starts, max(q_start, q_end - 1)) - 1)
@@ -85,18 +86,56 @@ def quote_speakers(
         if found is None and previous is not None and previous[0] == paragraph and previous[2][0]:
             lo = bisect.bisect_left(mention_starts, previous[1])
             hi = bisect.bisect_left(mention_starts, q_start)
-            others = [m for m in mentions[lo:hi] if m.actor.actor_id != previous[2][0] and not _inside(m.start, quotes)]
+            between = mentions[lo:hi]
+            own = [i for i, m in enumerate(between) if m.actor.actor_id == previous[2][0]]
+            if own:  # "UCL astronomer Jane Roe": mentions that describe the speaker do not interrupt
+                between = between[own[-1] + 1 :]
+            others = [m for m in between if m.actor.actor_id != previous[2][0] and not _inside(m.start, quotes)]
             if not others:
                 found = (*previous[2][:3], "continued quote in the paragraph")
         if found is None and first > 0:
             s0, s1 = spans[first - 1]
-            if text[s0:s1].rstrip().endswith(":") and by_sentence.get(first - 1):
-                intro = by_sentence[first - 1][-1]
+            intro_like = text[s0:s1].rstrip().endswith(":") or (
+                paragraph_of[first - 1] != paragraph
+                and _INTRODUCES.search(text, s0, s1)
+                and _opens_paragraph(text, q_start)
+            )
+            if intro_like and by_sentence.get(first - 1):
+                group = by_sentence[first - 1]
+                fallback = group[-1] if text[s0:s1].rstrip().endswith(":") else group[0]
+                intro = next((st for st in group if st.lemma == "issue statement"), fallback)
                 found = (intro.speaker_id, intro.speaker, intro.attribution, "introducing sentence")
+        if (
+            found is None
+            and previous is not None
+            and previous[2][0]
+            and previous[0] == paragraph - 1
+            and _opens_paragraph(text, q_start)
+            and previous[3]
+        ):
+            found = (*previous[2][:3], "quoted paragraph after a quoted paragraph")
         found = found or ("", "", "unattributed", "unattributed")
         results.append(found)
-        previous = (paragraph_of[last], q_end, found)
+        whole = _opens_paragraph(text, q_start) and _closes_paragraph(text, q_end)
+        previous = (paragraph_of[last], q_end, found, whole)
     return results
+
+
+#: A sentence that announces the quotation after it ("… issued the following statement").
+_INTRODUCES = re.compile(r"\bthe following\b|\bsaid in a statement\b|\bin a statement\b")
+
+
+def _opens_paragraph(text: str, position: int) -> bool:
+    """Is the quote at ``position`` the start of its paragraph (only an opening mark before it)?"""
+    line_start = text.rfind("\n", 0, position) + 1
+    return re.fullmatch(r"\s*[\"“‘'«]\s*", text[line_start:position]) is not None
+
+
+def _closes_paragraph(text: str, position: int) -> bool:
+    line_end = text.find("\n", position)
+    return (
+        re.fullmatch(r"[\s.,!?]*[\"”’'»][\s.]*", text[position : line_end if line_end >= 0 else len(text)]) is not None
+    )
 
 
 def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
@@ -113,6 +152,7 @@ def _in_sentences(text: str, q_start: int, q_end: int, groups: list[list], quote
         if st.verb_start >= q_end
         and len(text[q_end : st.verb_start]) <= 80
         and not re.search(r"[\"“”]", re.sub(r"^[\s.,;:!?]*[\"”’']", "", text[q_end : st.verb_start]))
+        and not re.search(r"\b(?:while|whereas|but|and|as|when)\b", text[q_end : st.verb_start])
     ]
     if after:
         st = min(after, key=lambda st: st.verb_start)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from .lexicon import Actor, Lexicon, trie_regex
 from .names import find_names
-from .verbs import SPEECH_AFTER_NAME
+from .speakers import role_span
+from .verbs import SPEECH_AFTER_NAME, VERBS
 
 # Titles written before a person's name ("President Joe Biden", "Mr. Finer").
 TITLES = (
@@ -108,8 +109,12 @@ _NOT_NAMES = frozenset(
 # "<owner>’s spokesman": an actor known by a role, not a name.
 _OWNED_ROLES = re.compile(
     r"(?:[’']s)\s+(?P<role>spokesman|spokeswoman|spokesperson|press secretary|foreign minister|"
-    r"defen[cs]e minister|ambassador|envoy|chief of staff)\b"
+    r"defen[cs]e minister|ambassador|envoy|chief of staff|(?:[a-z]+\s+){1,2}officer)\b"
 )
+#: "a Woolworths spokesperson": an organisation's spokesperson without a possessive.
+_ORG_ROLES = re.compile(r"\s+(?P<role>spokesman|spokeswoman|spokesperson)\b")
+#: "the Trump administration": a person's government.
+_ADMINISTRATION = re.compile(r"[ \t]+administration\b")
 # "its foreign ministry", "Russia’s defence ministry", "the Russian foreign ministry".
 _MINISTRY = re.compile(r"\b(?P<which>[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior) [Mm]inistry\b")
 _PLACE = re.compile(r"(?<![\w])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (?:region|oblast|province)(?![\w])")
@@ -142,6 +147,7 @@ def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
     mentions = _resolve_overlaps(mentions)
     mentions = _attach_roles(text, mentions)
     mentions.extend(_find_ministries(text, mentions))
+    mentions.extend(_find_role_speakers(text, mentions))
     mentions = _resolve_overlaps(mentions)
     for mention in mentions:  # the curated registry names actors the rules found
         mention.actor = lexicon.actors.get(mention.actor.actor_id, mention.actor)
@@ -203,7 +209,10 @@ def _add_names(text: str, lexicon: Lexicon, mentions: list[Mention], persons: di
             persons.setdefault(name.name.split()[-1], actor)
             new.append(Mention(actor, name.start, name.end, "name"))
             continue
-        if any(m.actor.kind == "person" or m.start < name.start or m.end > name.end for m in inside):
+        if any(
+            (m.actor.kind == "person" and name.basis != "institution word") or m.start < name.start or m.end > name.end
+            for m in inside
+        ):
             continue
         surname_of = persons.get(name.name) if name.basis == "subject of a reporting verb" else None
         actor = (
@@ -302,14 +311,51 @@ def _attach_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     result = []
     for mention in mentions:
         match = _OWNED_ROLES.match(text, mention.end, min(len(text), mention.end + 40))
+        if match is None and mention.actor.kind == "organisation":
+            match = _ORG_ROLES.match(text, mention.end, min(len(text), mention.end + 20))
+        if match is None and mention.actor.kind == "person" and _ADMINISTRATION.match(text, mention.end):
+            end = _ADMINISTRATION.match(text, mention.end).end()  # type: ignore[union-attr]
+            name = mention.actor.name.split()[-1] + " administration"
+            result.append(Mention(Actor(slug(name), name, "organisation"), mention.start, end, "institution"))
+            continue
         if match is None or mention.actor.kind not in ("person", "state", "organisation"):
             result.append(mention)
             continue
         role = match.group("role")
         owner = mention.actor.name.split()[-1] if mention.actor.kind == "person" else mention.actor.name
-        actor = Actor(f"{mention.actor.actor_id}_{slug(role)}", f"{owner}'s {role}", "person")
+        joint = "'s " if text[mention.end : mention.end + 1] in "’'" else " "
+        actor = Actor(f"{mention.actor.actor_id}_{slug(role)}", f"{owner}{joint}{role}", "person")
         result.append(Mention(actor, mention.start, match.end(), "role"))
     return result
+
+
+#: Role nouns that name documents, not actors ("reports suggest").
+_NOT_ROLE_ACTORS = re.compile(r"(?i)(?:reports?|statement|sources?)$")
+
+
+def _find_role_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Unnamed speakers as actors: "Officials said", "Residents there told", "the government asked".
+    A phrase that holds a named actor ("the Russian government") is left to that actor."""
+    found = []
+    ends = sorted(m.end for m in mentions)
+    for verb in VERBS.finditer(text):
+        floor = max(0, verb.start() - 80)
+        line = max(floor - 1, *(text.rfind(p, floor, verb.start()) for p in ("\n", ". ", "? ", "! ")))
+        span = role_span(text, line + 1, verb.start())
+        if span is None:
+            continue
+        start, end, plural = span
+        phrase = text[start:end]
+        if _NOT_ROLE_ACTORS.search(phrase) or "\n" in phrase:
+            continue
+        index = bisect.bisect_right(ends, start)
+        if index < len(ends) and ends[index] <= end + 0 and ends[index] > start:
+            continue
+        name = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Ss]ome)\s+", "", phrase)
+        name = name[0].upper() + name[1:]
+        actor_id = "unnamed_sources" if plural else "unnamed_" + slug(name)
+        found.append(Mention(Actor(actor_id, name, "group"), start, end, "role noun"))
+    return found
 
 
 def _find_ministries(text: str, mentions: list[Mention]) -> list[Mention]:

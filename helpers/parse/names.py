@@ -23,9 +23,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .name_shapes import media_end, person_evidence_around, single_word_organisation
+
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
-_WORD = rf"(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.(?=[ \t])|(?:Jr|Sr|St|Mt)\.|[{UPPER}](?:[{UPPER}{LOWER}0-9&–-]|[’'](?=[{UPPER}{LOWER}]{{2}}))*[{UPPER}{LOWER}0-9]|[{UPPER}]"
+_DOMAIN = r"(?:\.(?:com|org|net|co|au|uk|ru|io|info|news))+"
+_WORD = rf"[{UPPER}][{UPPER}{LOWER}0-9-]*{_DOMAIN}(?![\w.])|(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.(?=[ \t])|(?:Jr|Sr|St|Mt)\.|[{UPPER}](?:[{UPPER}{LOWER}0-9&–-]|[’'](?=[{UPPER}{LOWER}]{{2}}))*[{UPPER}{LOWER}0-9]|[{UPPER}]"
 _PARTICLE = r"(?:bin|ibn|al|el|van|von|de|da|di|du|der|den|dos|das|la|le)"
 _RUN = re.compile(rf"(?<![\w.’'-])(?:{_WORD})(?:[ \t]{{1,2}}(?:{_PARTICLE}[ \t]+)?(?:{_WORD}))*(?![\w-])(?![’']\w\w)")
 _JOIN = re.compile(r"[ \t]+(?:of|for|and|on|of the|for the|&)[ \t]+")
@@ -107,6 +110,8 @@ _DESCRIPTOR = re.compile(
 _LONE_HEADS = frozenset("House Senate Congress Parliament Treasury Pentagon Cabinet Bundestag Knesset Duma".split())
 
 
+#: "a Woolworths spokesperson": the word before speaks for an organisation.
+_SPOKESPERSON_AFTER = re.compile(r"[ \t]+(?:spokes(?:person|man|woman)|representative|executive)\b")
 _REPORTING_SHORT = r"(?:said|says|told|added|noted|explained|announced|stated|warned|commented|argued)\b"
 
 
@@ -145,10 +150,14 @@ def find_names(text: str, is_alias: Callable[[str], bool], verb_after: Callable[
     names: list[Name] = []
     defined: dict[str, str] = {}
     not_actor_acronyms: set[str] = set()
+    last_person: int | None = None
     for start, end, joined in runs:
         tokens = _tokens(shadow, start, end)
         acronym = _ACRONYM_AFTER.match(shadow, end)
         org = _organisation(shadow, tokens, joined, acronym is not None)
+        media = media_end(shadow, end) if len(tokens) <= 2 and not joined else -1
+        if org is None and media > 0 and shadow[start:end] not in FUNCTION_WORDS and not is_alias(shadow[start:end]):
+            org = (start, media)
         if org is not None:
             o_start, o_end = org
             name = shadow[o_start:o_end]
@@ -158,13 +167,19 @@ def find_names(text: str, is_alias: Callable[[str], bool], verb_after: Callable[
             continue
         if acronym and len(tokens) >= 2:  # "Army Tactical Missile System (ATACMS)": a thing, not an actor
             not_actor_acronyms.add(acronym.group("acronym"))
-        for p_start, p_end, basis in _persons(shadow, tokens, is_alias, verb_after):
+        listed = (
+            last_person is not None and re.fullmatch(r",[ \t]+(?:and[ \t]+)?", shadow[last_person:start]) is not None
+        )
+        for p_start, p_end, basis in _persons(shadow, tokens, is_alias, verb_after, listed):
             names.append(Name(p_start, p_end, shadow[p_start:p_end], "person", basis))
+            last_person = p_end
         if len(tokens) == 1:
             t_start, t_end = tokens[0]
             word = shadow[t_start:t_end]
-            if (
-                _is_acronym(word)
+            if re.search(_DOMAIN + "$", word):  # "Znak.com", "News.com.au": a news site
+                names.append(Name(t_start, t_end, word, "organisation", "web address"))
+            elif (
+                (_is_acronym(word) or word in defined)
                 and word not in not_actor_acronyms
                 and not is_alias(word)
                 and (len(word) <= 4 or verb_after(t_end) or word in defined)
@@ -176,12 +191,21 @@ def find_names(text: str, is_alias: Callable[[str], bool], verb_after: Callable[
                 and word not in TITLE_WORDS
                 and not is_alias(word)
                 and word[-1].isalpha()
-                and verb_after(t_end)
+                and (
+                    verb_after(t_end)
+                    or _SPOKESPERSON_AFTER.match(shadow, t_end)
+                    or single_word_organisation(shadow, t_start, t_end)
+                )
             ):
                 if words_lower is None:
                     words_lower = set(re.findall(rf"\b[{LOWER}]+\b", text))
                 if word.lower() not in words_lower and word.lower() not in _ROLE_NOUNS:
-                    names.append(Name(t_start, t_end, word, "organisation", "subject of a reporting verb"))
+                    basis = (
+                        "subject of a reporting verb"
+                        if verb_after(t_end)
+                        else single_word_organisation(shadow, t_start, t_end) or "has a spokesperson"
+                    )
+                    names.append(Name(t_start, t_end, word, "organisation", basis))
     names = [n for n in names if not (n.basis == "acronym" and n.name in not_actor_acronyms)]
     return _back_references(shadow, names)
 
@@ -262,13 +286,14 @@ def _is_name_word(word: str, is_alias) -> bool:
         return True
     return bool(
         re.fullmatch(
-            rf"[{UPPER}][{LOWER}’'-]*[{LOWER}]|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|[{UPPER}]['’][{UPPER}][{LOWER}]+",
+            rf"[{UPPER}][{LOWER}’'-]*[{LOWER}]|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|[{UPPER}]['’][{UPPER}][{LOWER}]+"
+            rf"|[{UPPER}][{LOWER}]+-[{UPPER}][{LOWER}]+",
             word,
         )
     )
 
 
-def _persons(text: str, tokens, is_alias, verb_after) -> list[tuple[int, int, str]]:
+def _persons(text: str, tokens, is_alias, verb_after, listed: bool = False) -> list[tuple[int, int, str]]:
     """Person names inside one run: the part after the last title word, if it looks like a name."""
     words = [text[a:b] for a, b in tokens]
     cut = 0
@@ -293,6 +318,8 @@ def _persons(text: str, tokens, is_alias, verb_after) -> list[tuple[int, int, st
     start, end = part[0][0], part[-1][1]
     titled = cut > 0 and words[cut - 1] in TITLE_WORDS
     basis = _person_evidence(text, start, end, names, verb_after, titled)
+    if not basis and listed and cut == 0:
+        basis = "listed after a person"
     return [(start, end, basis)] if basis else []
 
 
@@ -325,7 +352,7 @@ def _person_evidence(text: str, start: int, end: int, names: list[str], verb_aft
         return "affiliation after the name"
     if len(names[-1]) > 2 and _surname_alone_elsewhere(text, names[-1]):
         return "surname used alone"
-    return ""
+    return person_evidence_around(text, start, end)
 
 
 def _descriptor_word() -> str:

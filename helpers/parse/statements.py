@@ -6,17 +6,23 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .attribution import ANONYMOUS, last_person
+from .attribution import last_person
 from .mentions import Mention
-from .verbs import AS_VERBS, NEGATION, QUOTE_VERBS, VERB_LEMMAS, VERBS
+from .names import TITLE_WORDS
+from .speakers import TAIL, document_owner, passive_agent, phrase_after, role_before, title_before
+from .subjects import first_conjunct, object_of_role, subject_before_apposition
+from .verbs import AS_VERBS, NEGATION, NOUN_LEMMAS, QUOTE_VERBS, VERB_LEMMAS, VERBS
 
 _PARTICIPLE = re.compile(r"ing$")
 # Words allowed between a subject and its verb ("Russia has strongly condemned").
 _GAP = re.compile(
-    r"^(?:\s+(?:government|administration|authorities|leadership|military|army|cabinet|parliament|presidency))?"
+    r"^\)?(?:,(?=\s+(?:has|have|had|also|then|later)\b))?(?:\s+(?:government|administration|authorities|leadership|military|army|cabinet|parliament|presidency|movement|rebels|militia|forces|"
+    r"report|study|investigation|inquiry|review|statement))?"
     r"(?:\s*,[^,.;:]{1,80},)?(?:\s+(?:has|have|had|also|strongly|repeatedly|publicly|previously|already|firmly|"
+    r"initially|officially|privately|recently|formally|finally|eventually|separately|jointly|allegedly|"
+    r"apparently|originally|ultimately|personally|immediately|earlier|"
     r"again|is|was|are|were|been|being|would|will|did|does|do|not|then|later|quickly|sharply|openly|flatly|"
-    r"explicitly|reportedly|once|further|subsequently|swiftly|angrily))*\s+$"
+    r"explicitly|reportedly|once|further|subsequently|swiftly|angrily|(?:went|goes|going)\s+on\s+to))*\s+$"
 )
 _COORDINATED = re.compile(r"(?:,\s*|\s+)(?:and|but|or)(?:\s+(?:has|have|had|also|then|later|further))*\s+$")
 _AFTER_COMMA = re.compile(r"^\s*,\s*$|^\s*,?\s+(?:while|before|after|and)\s+$")
@@ -62,6 +68,8 @@ def find_quotes(text: str, paragraph_ends: list[int]) -> list[tuple[int, int]]:
                 break
             index = bisect.bisect_left(paragraph_ends, start + 1)
             limit = paragraph_ends[index] if index < len(paragraph_ends) else len(text)
+            line_end = text.find("\n", limit)  # a closing mark after a no-break space still belongs here
+            limit = line_end if line_end >= 0 else len(text)
             end = text.find(closing, start + 1, limit)
             if end < 0:
                 position = start + 1
@@ -96,6 +104,18 @@ def find_statements(
             if lemma in AS_VERBS and not re.search(r"\bas\b", text[verb.end() : min(s_end, verb.end() + 120)]):
                 continue
             if lemma in QUOTE_VERBS and not _quote_after(verb.end(), s_end, quotes, quote_starts):
+                if not (lemma == "call" and re.match(r"\s+(?:for|on)\b", text[verb.end() : verb.end() + 5])):
+                    continue
+            if lemma == "credit" and not re.search(r"\bwith\b", text[verb.end() : verb.end() + 60]):
+                continue
+            if lemma in NOUN_LEMMAS and not (
+                re.search(r"[’']s\s+$", text[max(s_start, verb.start() - 4) : verb.start()])
+                and re.match(r"\s+that\b", text[verb.end() : verb.end() + 6])
+            ):
+                continue
+            if lemma == "read" and not _DOCUMENT_NEAR.search(text, max(s_start, verb.start() - 40), verb.end() + 60):
+                continue
+            if lemma == "rule" and re.match(r"\s+(?:out|over|by)\b", text[verb.end() : verb.end() + 6]):
                 continue
             if lemma == "per" and not re.match(r"\s+(?:the\s+)?[A-Z]", text[verb.end() : verb.end() + 7]):
                 continue
@@ -104,6 +124,9 @@ def find_statements(
                 continue
             negated = NEGATION.search(text, max(s_start, verb.start() - 30), verb.start()) is not None
             speaker_id, name, attribution, basis = speaker
+            if lemma == "rule" and not _quote_after(verb.end(), s_end, quotes, quote_starts):
+                if attribution != "named" and not re.search(r"(?i)court|judge|tribunal", name):
+                    continue
             statement = Statement(
                 speaker_id,
                 name,
@@ -124,7 +147,12 @@ def find_statements(
             _set_content(text, statement, limit)
             if statement.start == statement.end:  # "…, officials said." reports what came before
                 comma = text.rfind(",", s_start, verb.start())
-                if comma > s_start:
+                before_quote = bisect.bisect_left(quote_starts, verb.start()) - 1
+                if before_quote >= 0 and re.fullmatch(
+                    r"[\s.,!?]*[\"”’']?\s*", text[quotes[before_quote][1] : verb.start()]
+                ):  # '"…" said Jane Roe per ABC': the quote before the verb
+                    statement.start, statement.end = quotes[before_quote]
+                elif comma > s_start:
                     statement.start, statement.end = s_start, comma
             if statement.start == statement.end and text[s_start:s_end].rstrip().endswith(":"):
                 results.append((index, statement))  # "… issued the following statement:" introduces a quote
@@ -152,42 +180,51 @@ def _speaker(text, s_start, verb, mentions, starts, in_sentence, earlier):
     before = bisect.bisect_left(starts, verb.start()) - 1
     lemma = VERB_LEMMAS[verb.group()]
     if lemma in ("according to", "attributable to", "per"):
-        return _after_preposition(text, verb, mentions, starts, s_start)
-    if before >= 0 and mentions[before].end > s_start:
+        found = _after_preposition(text, verb, mentions, starts, s_start)
+        if found is None and lemma != "per":
+            found = phrase_after(text, verb.end(), mentions, starts, _from_mention)
+        return found
+    if lemma in NOUN_LEMMAS:  # "President Biden's announcement that …"
+        owner_end = text.rfind("s", s_start, verb.start()) - 1
+        if before >= 0 and mentions[before].end == owner_end:
+            return _from_mention(mentions[before], "owner of the announcement")
+        return None
+    agent = passive_agent(text, verb.end(), mentions, starts, _from_mention)
+    if agent is not None:
+        return agent
+    owner = document_owner(text, s_start, verb.start(), mentions, starts, _from_mention)
+    if owner is not None:
+        return owner
+    if before >= 0 and mentions[before].end > s_start and not object_of_role(text, mentions[before]):
         mention = mentions[before]
         if _GAP.match(text[mention.end : verb.start()]):
             owner = _owner_of_complement(text, mentions, before, s_start)
-            return _from_mention(owner or mention, "named before verb")
+            return _from_mention(owner or first_conjunct(text, mentions, before, s_start), "named before verb")
+    subject = subject_before_apposition(text, s_start, verb.start(), mentions, starts)
+    if subject is not None:
+        return _from_mention(subject, "named before verb")
     gap_start = s_start if not in_sentence else in_sentence[-1][1].end()
     head = text[max(s_start, verb.start() - 60) : verb.start()]
     if in_sentence and (_COORDINATED.search(head) or (_PARTICIPLE.search(verb.group()) and re.search(r",\s*$", head))):
         previous = in_sentence[-1][0]
         return previous.speaker_id, previous.speaker, previous.attribution, previous.basis
     window = max(s_start, verb.start() - 40)
-    pronoun = _PRONOUN.search(text[window : verb.start()].rstrip())
+    pronoun = _PRONOUN.search(TAIL.sub("", text[window : verb.start()].rstrip()))
     if pronoun and _GAP.match(" " + text[verb.start() - 1 : verb.start()]):
         person = last_person(text, mentions, before, s_start, window + pronoun.start("pronoun"))
         if person is not None:
             return _from_mention(person, "pronoun -> previous person")
         return None
-    anonymous = ANONYMOUS.search(text[max(s_start, verb.start() - 60) : verb.start()].rstrip())
-    if anonymous and text[max(s_start, verb.start() - 60) : verb.start()].endswith(" "):
-        who = anonymous.group("who")
-        if anonymous.group("plural"):
-            return "unnamed_sources", who[0].upper() + who[1:], "anonymous", "role noun"
-        return (
-            "unnamed_" + re.sub(r"\W+", "_", who.lower()).strip("_"),
-            who[0].upper() + who[1:],
-            "anonymous",
-            "role noun",
-        )
+    anonymous = role_before(text, s_start, verb.start()) or title_before(text, s_start, verb.start())
+    if anonymous is not None:
+        return anonymous
     after = bisect.bisect_left(starts, verb.end())
-    if after < len(mentions) and re.fullmatch(r"\s+", text[verb.end() : mentions[after].start] or "x"):
-        if (
-            mentions[after].start < verb.end() + 3
-            and lemma in _INVERTED
-            and re.search(r"[,”\"]\s*$", text[gap_start : verb.start()])
-        ):
+    if after < len(mentions) and (
+        _TITLES_GAP.fullmatch(text, verb.end(), mentions[after].start)
+        or mentions[after].actor.kind == "person"
+        and _DESCRIBED_GAP.fullmatch(text, verb.end(), mentions[after].start)
+    ):
+        if lemma in _INVERTED and re.search(r"[,”\"]\s*$", text[gap_start : verb.start()]):
             return _from_mention(_head_of_phrase(text, mentions, after), "named after verb")
     if (
         _PARTICIPLE.search(verb.group())
@@ -203,9 +240,18 @@ def _speaker(text, s_start, verb, mentions, starts, in_sentence, earlier):
     return None
 
 
+_TITLES_GAP = re.compile(
+    r"\s+(?:(?:" + "|".join(sorted(map(re.escape, TITLE_WORDS), key=len, reverse=True)) + r"|of|the)\s+){0,4}"
+)
+#: '"…," tweeted former thinktank executive Jane Roe': lower-case descriptors before a person's name.
+_DESCRIBED_GAP = re.compile(
+    r"\s+(?:the\s+|an?\s+)?(?:(?!(?:to|by|with|for|from|about|on|at|in|after|before|close|near|and|or)\s)"
+    r"[a-z][\w-]*\s+){1,4}"
+)
+_DOCUMENT_NEAR = re.compile(r"\b(?:statement|ruling|judgment|judgement|letter|decision|opinion|order|text|report)\b")
 #: Verbs that may come before their speaker ("…," said Hale).
 _INVERTED = frozenset(
-    "say add tell write ask continue explain note conclude reply remark comment state "
+    "say add tell write ask continue explain note conclude reply remark comment state read tweet "
     "insist warn argue recall observe".split()
 )
 
@@ -228,7 +274,7 @@ def _after_preposition(text, verb, mentions, starts, s_start):
     """ "according to Reuters", "attributable to Spokesperson Jane Roe", "according to him"."""
     after = bisect.bisect_left(starts, verb.end())
     if after < len(mentions) and re.fullmatch(
-        r"\s+(?:the\s+|[A-Z][\w.]*\s+){0,4}", text[verb.end() : mentions[after].start]
+        r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[verb.end() : mentions[after].start]
     ):
         return _from_mention(_head_of_phrase(text, mentions, after), "named after verb")
     if (
@@ -263,6 +309,8 @@ def _owner_of_complement(text, mentions, index, s_start):
 def _from_mention(mention: Mention, basis: str) -> tuple[str, str, str, str]:
     """A person named by name is on the record; a role ("Putin’s spokesman") speaks for an institution."""
     actor = mention.actor
+    if mention.form == "role noun":
+        return actor.actor_id, actor.name, "anonymous", "role noun"
     by_role = mention.form == "role" or "’s " in actor.name or "'s " in actor.name
     attribution = "named" if actor.kind == "person" and not by_role else "institutional"
     return actor.actor_id, actor.name, attribution, basis

@@ -58,6 +58,10 @@ _VERB_STEMS = {
     "rule": "ruled rules",
     "write": "wrote writes",
     "tweet": "tweeted tweets",
+    "read": "reads",
+    "credit": "credited credits crediting",
+    "voice": "voiced voices voicing",
+    "ascribe": "ascribed ascribes ascribing",
     "predict": "predicted predicts",
     "allege": "alleged alleges alleging",
     "maintain": "maintained maintains",
@@ -88,15 +92,18 @@ VERB_LEMMAS["Per"] = "per"
 VERB_LEMMAS["issued the following statement"] = "issue statement"
 VERB_LEMMAS.pop("issued", None)
 VERB_LEMMAS["attributable to"] = "attributable to"
-VERB_LEMMAS.pop("announcement", None)
+#: Nouns that report only after a possessive owner and before "that" ("Biden's announcement that").
+NOUN_LEMMAS = frozenset({"announcement", "assertion", "insistence"})
+VERB_LEMMAS["assertion"] = "assertion"
+VERB_LEMMAS["insistence"] = "insistence"
 VERB_LEMMAS.pop("statement", None)
 #: Verbs that report only with "as" after them ("sees X as Y") or a quote ("called it “…”").
 AS_VERBS = frozenset({"see", "view", "describe"})
-QUOTE_VERBS = frozenset({"call", "believe", "agree", "expect", "rule", "per"})
+QUOTE_VERBS = frozenset({"call", "believe", "agree", "expect"})
 VERBS = re.compile(r"\b(?<![’'-])(?:" + trie_regex(sorted(VERB_LEMMAS)) + r")\b(?![’'-])")
 #: Verbs that typically follow their speaker's name: used to recognise names ("Tronc said").
 SPEECH_AFTER_NAME = re.compile(
-    r"[ \t]+(?:(?:has|have|had|also|later|then|previously|once|further)[ \t]+)*(?:said|says|told|tells|added|noted|"
+    r"(?:,[ \t]+(?:in|on|at|a|an|the|which|who)\b[^,.;:\n\"“”]{1,60},)?[ \t]+(?:(?:has|have|had|also|later|then|previously|once|further)[ \t]+)*(?:said|says|told|tells|added|noted|"
     r"explained|announced|claimed|reported|stated|warned|argued|insisted|confirmed|denied|remarked|commented|"
     r"conceded|cautioned|wrote|tweeted|asked|replied|responded|revealed|emphasi[sz]ed|stressed|highlighted|"
     r"affirmed|estimated|continued|concluded|urged|encouraged|acknowledged|admitted|declared|predicted)\b"
