@@ -18,7 +18,7 @@ from .hedges import find_hedges
 from .lexicon import Lexicon, default_lexicon
 from .mentions import find_mentions
 from .quantities import find_quantities
-from .reading import MAX_ARTICLE_BYTES, normalise_text, read_article_file
+from .reading import MAX_TEXT_CHARS, normalise_text, read_article_file
 from .sentences import paragraph_spans, sentence_spans
 from .statements import find_quotes, find_statements
 from .timex import TimeExpression, find_time_expressions, read_anchors, resolve, resolve_ordinal_day
@@ -134,9 +134,9 @@ def parse_text(
             source=where,
             fix="Use load_article(path) for files, or decode bytes first.",
         )
-    if len(text) > MAX_ARTICLE_BYTES:
+    if len(text) > MAX_TEXT_CHARS:
         raise ArticleTooLargeError(
-            f"the text has {len(text):,} characters; the limit for one article is {MAX_ARTICLE_BYTES:,}.",
+            f"the text has {len(text):,} characters; the parser's limit is {MAX_TEXT_CHARS:,}.",
             source=where,
             fix="Split it into one article per file.",
         )

@@ -14,6 +14,7 @@ from helpers.cli import offset_problems
 from helpers.parse.article import COLUMNS
 
 from ..conftest import ROOT, SEED, TEST_ARTICLES
+from .linear import assert_linear
 
 TEXT_COLUMN = {"statements": "content", "hedges": "cue"}
 ALL_ARTICLES = [SEED, *sorted(TEST_ARTICLES.glob("*.txt"))]
@@ -79,8 +80,23 @@ def test_too_large_file_states_the_limit(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as handle:
         handle.truncate(helpers.MAX_ARTICLE_BYTES + 1)
-    with pytest.raises(helpers.ArticleTooLargeError, match="10,000,000 bytes"):
+    with pytest.raises(
+        helpers.ArticleTooLargeError, match=r"limit for one article is 500,000 bytes \(500 KB\), because the notebooks"
+    ):
         helpers.load_article(path)
+
+
+def test_an_article_at_the_limit_opens(tmp_path):
+    paragraph = "The council met on Monday and said the bridge would reopen.\n\n"
+    path = tmp_path / "long.txt"
+    path.write_text(paragraph * (helpers.MAX_ARTICLE_BYTES // len(paragraph)), encoding="utf-8")
+    assert path.stat().st_size <= helpers.MAX_ARTICLE_BYTES
+    assert len(helpers.load_article(path).sentences) > 8000
+
+
+def test_parse_text_has_its_own_ceiling():
+    with pytest.raises(helpers.ArticleTooLargeError, match="the parser's limit is 10,000,000"):
+        helpers.parse_text("x" * 10_000_001)
 
 
 def test_missing_file_and_folder_errors(tmp_path):
@@ -122,9 +138,8 @@ def test_unbalanced_quotes_and_long_lines_parse():
     article = helpers.parse_text("He said “this never closes. And “neither does this.\nA second paragraph.")
     assert len(article.sentences) == 3 and article.quotes.empty
     long_line = ("word " * 40_000).strip() + "."
-    started = time.perf_counter()
-    article = helpers.parse_text(long_line)
-    assert len(article.sentences) == 1 and time.perf_counter() - started < 2
+    assert len(helpers.parse_text(long_line).sentences) == 1
+    assert_linear(lambda n: ("word " * (n // 5)).strip() + ".", helpers.parse_text, 40_000)
     giant_word = "x" * 200_000
     assert len(helpers.parse_text(f"A {giant_word} and more.").sentences) == 1
 
@@ -141,17 +156,6 @@ def test_only_numbers_parse():
     article = helpers.parse_text("100 200 300\n400")
     assert len(article.sentences) == 2
     assert_offsets(article)
-
-
-def test_parsing_the_seed_is_fast():
-    text = SEED.read_text(encoding="utf-8")
-    helpers.parse_text(text)
-    timings = []
-    for _ in range(15):
-        started = time.perf_counter()
-        helpers.parse_text(text)
-        timings.append(time.perf_counter() - started)
-    assert sorted(timings)[len(timings) // 2] < 0.010  # median under 10 ms
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
