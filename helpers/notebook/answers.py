@@ -1,6 +1,6 @@
 """Per-student answers files: save every answer at once, atomically, never lose one.
 
-One JSON file per notebook (optionally inside a per-student folder)::
+One JSON file per notebook (optionally inside a per-student folder, see :func:`student_folder`)::
 
     {"format": "news-course-answers", "version": 1,
      "notebook": "forecasts", "student": "ana", "updated": "2025-01-01T12:00:00+00:00",
@@ -11,6 +11,10 @@ One JSON file per notebook (optionally inside a per-student folder)::
 ``questions`` (the prompt text of each answered question) is optional: files
 without it, written by earlier versions, are read as before.
 
+``student`` is the student's name as written (any script); the folder name is made safe for a file
+system. A store may also wait for a name (``ask_name=True``, used where several students share one
+server, as in Voila): it reads nothing and saves nothing until :meth:`AnswerStore.set_student`.
+
 A file that cannot be read as ours is moved aside (never deleted) and the
 store starts empty, with a message in ``AnswerStore.warning``.
 
@@ -20,12 +24,13 @@ files are in :mod:`helpers.classroom.bundles`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,6 +88,38 @@ def safe_name(name: str, what: str = "name") -> str:
             "Use letters, digits, '-', '_' or '.', for example 'ana_garcia'."
         )
     return cleaned
+
+
+def student_name(name: Any) -> str:
+    """``name`` as written, for people and inside files (see :func:`helpers.classroom.names.person_name`)."""
+    from ..classroom.names import person_name
+
+    return person_name(name)
+
+
+def name_key(name: str) -> str:
+    """What two names must share to be one student (NFKC, case-folded)."""
+    from ..classroom import names
+
+    return names.name_key(name)
+
+
+def student_folder(name: str) -> str:
+    """The folder that holds one student's answers files: :func:`safe_name` of the name, plus a short
+    fingerprint of the name whenever making it safe changed it.
+
+    "ana" and "李明" are their own folder names; "Ana García" is ``Ana_García-<8 hex digits>``, so it
+    never shares a folder with "Ana_García" or "Ana.García", and two names cut to the same 120 bytes
+    stay apart. Case is kept ("Ana" and "ana" are two folders; the class summary counts them as one
+    student), and a case-insensitive file system may give them one folder, which is allowed.
+    Raises AnswerStoreError for a name with nothing usable in it.
+    """
+    real = student_name(name)
+    folder = safe_name(real, "student name")
+    if folder == real:
+        return folder
+    digest = hashlib.sha256(name_key(real).encode("utf-8")).hexdigest()[:8]
+    return f"{folder}-{digest}"
 
 
 def now_iso() -> str:
@@ -229,24 +266,76 @@ def write_json_atomically(path: Path, data: dict) -> None:
     write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
 
+#: What a store waiting for a name says when asked to save.
+ASK_NAME = (
+    "Type your name in the box at the top of the page and press “Start” first: on this shared app "
+    "your answers are saved under your name, so they stay yours."
+)
+
+
 class AnswerStore:
     """The saved answers of one notebook (and optionally one student).
 
     Every change is written to disk immediately. Each call re-reads the file, so
     two stores for the same notebook never overwrite each other's answers.
+
+    With ``student`` the file is ``<folder>/<student_folder(student)>/<notebook>.json`` and the
+    name as written is kept inside it. With ``ask_name=True`` and no ``student`` the store waits
+    for :meth:`set_student`: until then it reads as empty and refuses to save (``ASK_NAME``).
     """
 
-    def __init__(self, notebook: str, folder: Path | str | None = None, student: str | None = None) -> None:
+    def __init__(
+        self,
+        notebook: str,
+        folder: Path | str | None = None,
+        student: str | None = None,
+        *,
+        ask_name: bool = False,
+    ) -> None:
         self.notebook = safe_name(notebook, "notebook name")
-        self.student = None if student is None else safe_name(student, "student name")
-        base = Path(folder).expanduser() if folder is not None else default_answers_dir()
-        if self.student is not None:
-            base = base / self.student
-        self.path = base / f"{self.notebook}.json"
+        self.base = Path(folder).expanduser() if folder is not None else default_answers_dir()
+        self.student: str | None = None
+        self.path = self.base / f"{self.notebook}.json"
         self.warning: str | None = None
         self._blocked: str | None = None
         self._prompts: dict[str, str] = {}
+        self._listeners: list[Callable[[], None]] = []
+        self.awaiting_name = ask_name and student is None
+        if student is not None:
+            self._use_student(student)
         self._data = self._load()
+
+    def _use_student(self, name: str) -> None:
+        folder = student_folder(name)
+        self.student = student_name(name)
+        self.path = self.base / folder / f"{self.notebook}.json"
+
+    def set_student(self, name: str) -> None:
+        """Give a store that waits for a name its student: it reads that student's file from now on,
+        and every callback given to :meth:`when_student_set` runs (widgets restore their answers).
+
+        Naming the same student again does nothing; another name raises AnswerStoreError (one page,
+        one student: reload the page to answer as someone else).
+        """
+        if not self.awaiting_name:
+            if self.student is not None and name_key(student_name(name)) == name_key(self.student):
+                return
+            raise AnswerStoreError(
+                f"This page already keeps the answers of {self.student or 'this notebook'}. "
+                "To answer as someone else, reload the page."
+            )
+        self._use_student(name)
+        self.awaiting_name = False
+        self.warning = None
+        self._blocked = None
+        self._data = self._load()
+        for callback in list(self._listeners):
+            callback()
+
+    def when_student_set(self, callback: Callable[[], None]) -> None:
+        """Run ``callback()`` once the store knows its student (now, nothing runs)."""
+        if self.awaiting_name:
+            self._listeners.append(callback)
 
     # -- reading -----------------------------------------------------------
 
@@ -268,6 +357,8 @@ class AnswerStore:
 
     def _load(self) -> dict:
         """Read the file; move a corrupt or foreign one aside and start empty."""
+        if self.awaiting_name:
+            return self._empty()
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -287,11 +378,28 @@ class AnswerStore:
             problem = "it is damaged (not valid JSON)"
         else:
             problem = format_problem(data, self.notebook)
+        if problem is None and not self._owned(data):
+            self._blocked = (
+                f"The answers file {self.path} belongs to {data.get('student')!r}, not to "
+                f"{self.student!r}, so it is neither shown nor changed. Show this message to your teacher."
+            )
+            self._add_warning(self._blocked)
+            return self._empty()
         if problem is None:
             data.setdefault("locked", {})
             return data
         self._move_aside(problem)
         return self._empty()
+
+    def _owned(self, data: dict) -> bool:
+        """False if the file names another student than this store's (it is never read or written)."""
+        owner = data.get("student")
+        if self.student is None or owner is None:
+            return True
+        try:
+            return name_key(student_name(owner)) == name_key(self.student)
+        except AnswerStoreError:
+            return False
 
     def _move_aside(self, problem: str) -> None:
         """Rename the unreadable file to a ``.corrupt-<time>.json`` name and explain."""
@@ -403,6 +511,8 @@ class AnswerStore:
     def _file_lock(self) -> Iterator[None]:
         """Hold an exclusive lock on the sidecar ``.<name>.lock`` file, so that reloading and saving
         is one step: two kernels saving answers of the same notebook never drop each other's."""
+        if self.awaiting_name:
+            raise AnswerStoreError(ASK_NAME)
         if fcntl is None or self._blocked:
             yield
             return

@@ -1,7 +1,9 @@
 """Showing things safely: escaped HTML, the article with sentence ids, figures with alt text.
 
 Text from a seed is untrusted: everything here passes it through :func:`escape` before it
-becomes HTML, because JupyterLab runs ``<img onerror=…>`` found in widget HTML.
+becomes HTML, because JupyterLab runs ``<img onerror=…>`` found in widget HTML. And text stays
+text: the outermost element of every piece of HTML built here carries
+:data:`~helpers.templates.TEXT_ONLY_CLASSES`, so MathJax never turns "$5 and $10" into maths.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
+
+from ..templates import TEXT_ONLY_CLASSES, text_only
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -65,7 +69,7 @@ def message_html(text: str, kind: str = "info") -> str:
     }
     icon, background, border = styles.get(kind, styles["info"])
     return (
-        f'<div class="course-message course-{escape(kind)}" role="status" style="background:{background};'
+        f'<div class="course-message course-{escape(kind)} {TEXT_ONLY_CLASSES}" role="status" style="background:{background};'
         f'border-left:4px solid {border};padding:6px 10px;margin:4px 0">{icon} {escape(text)}</div>'
     )
 
@@ -77,7 +81,7 @@ def figure_html(fig, alt: str, caption: str = "") -> str:
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
     return (
-        f'<figure class="course-figure" style="margin:0"><img src="data:image/png;base64,{data}" '
+        f'<figure class="course-figure {TEXT_ONLY_CLASSES}" style="margin:0"><img src="data:image/png;base64,{data}" '
         f'alt="{escape(alt)}" style="max-width:100%">{caption_html}</figure>'
     )
 
@@ -124,7 +128,7 @@ def show_figure(fig, alt: str, table: pd.DataFrame | None = None, caption: str =
 def table_details_html(table: pd.DataFrame, summary: str = "The table behind this figure") -> str:
     """A folded ``<details>`` block with the table (pandas escapes the cells)."""
     return (
-        f"<details><summary>{escape(summary)} ({len(table)} rows)</summary>"
+        f'<details class="{TEXT_ONLY_CLASSES}"><summary>{escape(summary)} ({len(table)} rows)</summary>'
         f"{table.to_html(index=False, escape=True, border=0)}</details>"
     )
 
@@ -139,7 +143,9 @@ def article_html(
     """
     highlight = set(highlight)
     spans = sorted(marks)
-    parts: list[str] = ['<div class="course-article" style="line-height:1.6;overflow-wrap:anywhere">']
+    parts: list[str] = [
+        f'<div class="course-article {TEXT_ONLY_CLASSES}" style="line-height:1.6;overflow-wrap:anywhere">'
+    ]
     current_paragraph = None
     for row in article.sentences.itertuples(index=False):
         if row.paragraph != current_paragraph:
@@ -223,7 +229,7 @@ def show_html(markup: str) -> None:
     """Display HTML that this module built (all seed text inside it is already escaped)."""
     from IPython.display import HTML, display
 
-    display(HTML(markup))
+    display(HTML(text_only(markup)))
 
 
 @dataclass

@@ -6,6 +6,11 @@ way a student would: set ``.value`` on the input widget, ``.click()`` the button
 is saved with its answer, so a submission shows what was asked.
 
 :class:`SubmissionButton` exports the student's answers (see ``helpers.classroom.export_submission``).
+
+Where several students share one server (Voila), answers are kept per student
+(:func:`answer_per_student`, called by ``helpers.start``): under the hub user's name, or under the
+name a student types in :class:`NamePrompt` before the first answer. Until then every answer
+widget is read-only and nothing is read or saved.
 """
 
 from __future__ import annotations
@@ -13,33 +18,140 @@ from __future__ import annotations
 import base64
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
-from .answers import AnswerLockedError, AnswerStore, AnswerStoreError
+from ..paths import course_root
+from ..templates import text_only
+from .answers import (
+    ASK_NAME,
+    AnswerLockedError,
+    AnswerStore,
+    AnswerStoreError,
+    default_answers_dir,
+    name_key,
+    student_folder,
+    student_name,
+)
 from .display import escape, message_html
 from .widgets import CourseWidget, never_raise
 
-_STORES: dict[tuple[str, str], AnswerStore] = {}
+_STORES: dict[tuple[str, str, bool], AnswerStore] = {}
+
+
+@dataclass
+class Answering:
+    """Whose answers this kernel keeps: one file per notebook (``per_user`` False, the default), or one
+    per notebook and student (``per_user`` True; ``student`` None until the student is known)."""
+
+    per_user: bool = False
+    student: str | None = None
+
+
+_WHO = Answering()
+
+
+def answer_per_student(student: str | None = None) -> None:
+    """From now on keep answers per student: under ``student`` (e.g. ``$JUPYTERHUB_USER``) or, if None,
+    under the name the student types in :class:`NamePrompt`; nothing is saved before that."""
+    _WHO.per_user = True
+    if student is not None:
+        set_student(student)
+
+
+def set_student(name: str) -> str:
+    """The student answering on this page (per-student mode): every store of this kernel switches to
+    that student's files. Returns the name as kept; raises AnswerStoreError for an unusable name or
+    once another student was named (reload the page to answer as someone else)."""
+    real = student_name(name)
+    student_folder(real)  # says clearly if nothing usable is left for a folder name
+    if _WHO.student is not None:
+        if name_key(real) != name_key(_WHO.student):
+            raise AnswerStoreError(
+                f"This page already keeps the answers of {_WHO.student}. To answer as someone else, reload the page."
+            )
+        return _WHO.student
+    _WHO.student = real
+    for (_notebook, _folder, per_user), store in list(_STORES.items()):
+        if per_user:
+            store.set_student(real)
+    return real
+
+
+def current_student() -> str | None:
+    """The student whose answers this kernel keeps (per-student mode), or None."""
+    return _WHO.student if _WHO.per_user else None
 
 
 def store_for(notebook: str) -> AnswerStore:
-    """The answers file of one notebook (one shared object per notebook and answers folder)."""
-    from .answers import default_answers_dir
-
-    key = (notebook, str(default_answers_dir()))
+    """The answers file of one notebook (one shared object per notebook, answers folder and mode)."""
+    key = (notebook, str(default_answers_dir()), _WHO.per_user)
     if key not in _STORES:
-        _STORES[key] = AnswerStore(notebook)
+        _STORES[key] = (
+            AnswerStore(notebook, student=_WHO.student, ask_name=True) if _WHO.per_user else AnswerStore(notebook)
+        )
     return _STORES[key]
 
 
 def store_warning(notebook: str) -> widgets.HTML:
     """A message widget that is empty unless the answers file had to be set aside."""
-    warning = store_for(notebook).warning
-    return widgets.HTML(message_html(warning, "warning") if warning else "")
+    store = store_for(notebook)
+    shown = widgets.HTML()
+
+    def show() -> None:
+        shown.value = message_html(store.warning, "warning") if store.warning else ""
+
+    show()
+    store.when_student_set(show)
+    return shown
+
+
+class NamePrompt(CourseWidget):
+    """ "Your name" and a Start button: asked before the first answer where several students share one
+    server without a login (Voila). The answers are then kept under that name; until then the answer
+    widgets are read-only. ``.name``, ``.button``, ``.status``; ``.submit()`` does what a click does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.name = widgets.Text(
+            description="Your name:", placeholder="e.g. Ana García", layout=widgets.Layout(width="320px")
+        )
+        self.button = widgets.Button(description="Start", button_style="primary", tooltip="Answer under this name")
+        self.button.on_click(lambda _: self.submit())
+        intro = widgets.HTML(
+            text_only(
+                "<b>Who is answering?</b> Type your name and press Start before you answer. Your answers "
+                "are saved under your name, apart from everyone else's on this app; use the same name "
+                "next time to find them again."
+            )
+        )
+        self.widget = widgets.VBox(
+            [intro, widgets.HBox([self.name, self.button]), self.status],
+            layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"),
+        )
+        self.widget.add_class("course-name-prompt")
+        if _WHO.student is not None:
+            self._started()
+
+    @never_raise
+    def submit(self) -> str | None:
+        """Answer as the typed name from now on; returns it (None, with the reason shown, if unusable)."""
+        try:
+            set_student(self.name.value)
+        except AnswerStoreError as error:
+            self.say(str(error), "warning")
+            return None
+        self._started()
+        return _WHO.student
+
+    def _started(self) -> None:
+        self.name.value = _WHO.student or ""
+        self.name.disabled = self.button.disabled = True
+        self.say(f"Your answers are saved as {_WHO.student}. To answer as someone else, reload the page.", "ok")
 
 
 def remember(
@@ -57,6 +169,7 @@ def remember(
     read-only. If saving fails the student sees why, in ``status``.
     """
     store = store_for(notebook)
+    restoring = False
     if prompt is not None:
         try:
             store.describe(question_id, prompt)
@@ -69,10 +182,27 @@ def remember(
             widget.value = decode(saved)
         except Exception:  # an answer from an older version of the question: keep the file, skip it
             pass
-    if store.is_locked(question_id):
+    if store.is_locked(question_id) or store.awaiting_name:
         widget.disabled = True
 
+    def restore() -> None:  # the student gave their name: show their saved answer
+        nonlocal restoring
+        restoring = True
+        try:
+            saved = store.get(question_id)
+            if saved is not None:
+                widget.value = decode(saved)
+        except Exception:  # as above: an answer the widget cannot show stays in the file
+            pass
+        finally:
+            restoring = False
+        widget.disabled = store.is_locked(question_id)
+
+    store.when_student_set(restore)
+
     def save(change: dict) -> None:
+        if restoring:
+            return
         try:
             store.set(question_id, encode(change["new"]))
         except (AnswerLockedError, AnswerStoreError) as error:
@@ -104,7 +234,7 @@ class Question(CourseWidget):
         self.button = widgets.Button(description=check_label, button_style="primary", tooltip="Check your answer")
         self.button.on_click(lambda _: self._checked())
         remember(self.input, notebook, question_id, encode, decode, status=self.feedback, prompt=prompt)
-        prompt_html = widgets.HTML(f"<b>{escape(prompt)}</b>")
+        prompt_html = widgets.HTML(text_only(f"<b>{escape(prompt)}</b>"))
         self.widget = widgets.VBox(
             [prompt_html, self.input, self.button, self.feedback],
             layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"),
@@ -335,10 +465,16 @@ class SubmissionButton:
         )
         self.status = widgets.HTML()
         self.button.on_click(lambda _: self.submit())
+        if _WHO.per_user:  # a shared server: hand in only the answers of the student on this page
+            self.name.value = _WHO.student or ""
+            self.name.disabled = True
+            store_for(notebook).when_student_set(lambda: setattr(self.name, "value", _WHO.student or ""))
         intro = widgets.HTML(
-            "<b>Hand in your work.</b> Type your name, then press the button: your answers "
-            "from every notebook are written to a web page you can read and a JSON file for "
-            "your teacher."
+            text_only(
+                "<b>Hand in your work.</b> Type your name, then press the button: your answers "
+                "from every notebook are written to a web page you can read and a JSON file for "
+                "your teacher."
+            )
         )
         self.widget = widgets.VBox(
             [intro, widgets.HBox([self.name, self.button]), self.status],
@@ -351,7 +487,14 @@ class SubmissionButton:
         try:
             from ..classroom import export_submission
 
-            result = export_submission(self.name.value, out_dir=self.out_dir)
+            if _WHO.per_user:
+                if _WHO.student is None:
+                    raise AnswerStoreError(ASK_NAME)
+                own = student_folder(_WHO.student)
+                out_dir = Path(self.out_dir) if self.out_dir is not None else course_root() / "dist" / "submission"
+                result = export_submission(_WHO.student, answers_dir=default_answers_dir() / own, out_dir=out_dir / own)
+            else:
+                result = export_submission(self.name.value, out_dir=self.out_dir)
         except Exception as error:  # never raise in a widget callback
             self.status.value = message_html(f"Nothing was saved: {error}", "warning")
             return None
@@ -361,15 +504,18 @@ class SubmissionButton:
             else (f" This notebook ({self.notebook}) has no answers yet, so only the others are included.")
         )
         skipped = "".join(f" Not included: {path.name} ({reason})." for path, reason in result.skipped)
-        self.status.value = message_html(
-            f"Saved the answers of {result.student} from {len(result.notebooks)} notebook(s) "
-            f"({', '.join(result.notebooks)}) to {result.html_path} (to read) and {result.json_path} "
-            f"(for your teacher). Download both with the links below (or, in JupyterLab's file browser, "
-            f"right-click each file and choose Download), then hand them in.{note}{skipped}",
-            "ok",
-        ) + " ".join(
-            _download_link(path, kind)
-            for path, kind in ((result.html_path, "text/html"), (result.json_path, "application/json"))
+        self.status.value = text_only(
+            message_html(
+                f"Saved the answers of {result.student} from {len(result.notebooks)} notebook(s) "
+                f"({', '.join(result.notebooks)}) to {result.html_path} (to read) and {result.json_path} "
+                f"(for your teacher). Download both with the links below (or, in JupyterLab's file browser, "
+                f"right-click each file and choose Download), then hand them in.{note}{skipped}",
+                "ok",
+            )
+            + " ".join(
+                _download_link(path, kind)
+                for path, kind in ((result.html_path, "text/html"), (result.json_path, "application/json"))
+            )
         )
         return result.html_path, result.json_path
 

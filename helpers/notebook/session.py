@@ -4,17 +4,27 @@
 traceback and returns a :class:`Session`. The session carries the notebook id (the one place it is
 written in a notebook) and knows whether the course article is loaded, so a section that needs the
 teacher's reference data says so itself (:meth:`Session.reference`): no cell needs an ``if``.
+
+Where several students share one server (Voila: every visitor gets a kernel on the same server and
+the same answers folder) the answers are kept per student: under ``$JUPYTERHUB_USER`` when a hub
+logged the student in, otherwise under the name the student types before the first answer
+(:class:`~helpers.notebook.exercises.NamePrompt`). ``start`` detects Voila (:func:`in_voila`);
+``per_user=True``/``False`` overrides that.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from ..errors import CourseError
 from ..parse.article import Article, load_article
 from ..paths import COURSE_SEED_ID, course_root, default_seed
+from ..templates import TEXT_ONLY_CLASSES
 from .display import OKABE_ITO, Message, escape
 
 #: Every notebook of the course, by id (the answers file is ``answers/<id>.json``).
@@ -59,6 +69,16 @@ class Session:
 
     article: Article
     notebook: str
+    per_user: bool = False
+
+    @property
+    def student(self) -> str | None:
+        """Whose answers this session keeps (per-student mode; None until the student is known)."""
+        if not self.per_user:
+            return None
+        from .exercises import current_student
+
+        return current_student()
 
     @property
     def is_course_article(self) -> bool:
@@ -83,18 +103,52 @@ class Session:
         return store_for(self.notebook)
 
 
-def start(seed: str | Path | None = None, notebook: str = "00_start_here") -> Session:
+def start(seed: str | Path | None = None, notebook: str = "00_start_here", per_user: bool | None = None) -> Session:
     """Load the article for a notebook and prepare the session.
 
     A problem with the article (empty, not UTF-8, too large…) is shown as a short message, not a
     traceback, and stops the run there.
+
+    ``per_user``: keep each student's answers apart on a shared server (see the module's text);
+    None (the default) turns it on in Voila only.
     """
     check_notebook(notebook)
     install_friendly_errors()
     style_figures()
     article = load_article(resolve_seed(seed if seed is not None else default_seed()))
     _show_card(article)
-    return Session(article, notebook)
+    if per_user is None:
+        per_user = in_voila()
+    if per_user:
+        _answer_per_student()
+    return Session(article, notebook, per_user)
+
+
+#: Variables Voila sets in the environment of the kernels it starts (voila 0.5: handler.py and
+#: voila_kernel_manager.py), whether a visitor's page started the kernel or it was preheated.
+VOILA_VARIABLES = ("VOILA_KERNEL_ID", "VOILA_REQUEST_URL", "VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_APP_PORT")
+
+
+def in_voila() -> bool:
+    """True in a kernel that Voila started (a shared app: every visitor has a kernel on one server)."""
+    return any(os.environ.get(name) for name in VOILA_VARIABLES)
+
+
+def _answer_per_student() -> None:
+    """Keep answers per student: the hub's user, else ask for a name (shown here, before any question)."""
+    from .answers import AnswerStoreError
+    from .exercises import NamePrompt, answer_per_student
+
+    hub_user = os.environ.get("JUPYTERHUB_USER", "").strip()
+    try:
+        answer_per_student(hub_user or None)
+    except AnswerStoreError:  # a hub name that makes no folder name: ask the student instead
+        hub_user = ""
+        answer_per_student(None)
+    if not hub_user:
+        from IPython.display import display
+
+        display(NamePrompt())
 
 
 def is_course_seed(article: Article) -> bool:
@@ -112,8 +166,13 @@ def skipped(what: str) -> Message:
 
 
 def style_figures() -> None:
-    """Colour-blind-safe colours and readable sizes for every matplotlib figure."""
+    """Colour-blind-safe colours and readable sizes for every matplotlib figure; tables shown as text.
+
+    pandas then gives every table it shows the classes that stop MathJax (text stays text).
+    """
     import matplotlib as mpl
+
+    pd.set_option("display.html.use_mathjax", False)
     from cycler import cycler
 
     mpl.rcParams.update(
@@ -155,7 +214,7 @@ def _show_card(article: Article) -> None:
     when = f"{article.reference_date:%d %B %Y}" if article.reference_date else "unknown"
     display(
         HTML(
-            f'<div class="course-card" style="border:1px solid #ccc;padding:6px 10px;margin:4px 0">'
+            f'<div class="course-card {TEXT_ONLY_CLASSES}" style="border:1px solid #ccc;padding:6px 10px;margin:4px 0">'
             f"<b>Article:</b> {escape(article.id)} · {len(article.sentences)} sentences in "
             f"{article.sentences['paragraph'].nunique()} paragraphs · {len(article.mentions)} actor mentions · "
             f"{len(article.quotes)} quotes<br><b>Reference date:</b> {escape(when)} "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -299,11 +300,13 @@ def test_bad_question_id_raises(tmp_path):
         AnswerStore("nb", tmp_path).set("", 1)
 
 
-def test_student_name_sanitised(tmp_path):
+def test_student_name_sanitised_for_the_folder_and_kept_in_the_file(tmp_path):
     store = AnswerStore("forecasts", tmp_path, student="Ana María / 3B")
-    assert store.student == "Ana_María_3B"
+    assert store.student == "Ana María / 3B"
     store.set("q1", 1)
-    assert files_in(tmp_path) == ["Ana_María_3B/forecasts.json"]
+    [path] = files_in(tmp_path)
+    assert re.fullmatch(r"Ana_María_3B-[0-9a-f]{8}/forecasts\.json", path), path
+    assert json.loads((tmp_path / path).read_text(encoding="utf-8"))["student"] == "Ana María / 3B"
 
 
 @pytest.mark.parametrize(
@@ -328,7 +331,8 @@ def test_safe_name_fits_a_file_name():
 
 def test_path_traversal_is_neutralised(tmp_path):
     store = AnswerStore("../secret", tmp_path / "answers", student="../bob")
-    assert store.path == tmp_path / "answers" / "bob" / "secret.json"
+    assert store.path.parent.parent == tmp_path / "answers" and store.path.name == "secret.json"
+    assert store.path.parent.name.startswith("bob-")
     store = AnswerStore("../../etc/passwd", tmp_path / "answers")
     assert store.path == tmp_path / "answers" / "etc_passwd.json"
 
