@@ -87,6 +87,7 @@ COLUMNS: dict[str, list[str]] = {
     "claim_rules": ["topic", "rule", "first_only", "fact_id", "note"],
     "hypotheses": ["hypothesis_id", "hypothesis", "rule"],
     "cited_facts": ["notebook", "fact_id"],
+    "bibliography": ["source_id", "publisher", "title", "date", "url", "doi", "isbn", "fact_ids", "replaces", "note"],
 }
 
 TABLE_NAMES: tuple[str, ...] = tuple(COLUMNS)
@@ -136,6 +137,7 @@ REQUIRED_CELLS: dict[str, list[str]] = {
     "claim_rules": ["topic", "rule", "first_only", "fact_id", "note"],
     "hypotheses": ["hypothesis_id", "hypothesis", "rule"],
     "cited_facts": ["notebook", "fact_id"],
+    "bibliography": ["source_id", "publisher", "title", "date", "fact_ids"],
 }
 
 # Columns (or combinations of columns) whose values must be unique.
@@ -155,6 +157,7 @@ UNIQUE_KEYS: dict[str, list[str]] = {
     "claim_rules": ["topic", "fact_id"],
     "hypotheses": ["hypothesis_id"],
     "cited_facts": ["notebook", "fact_id"],
+    "bibliography": ["source_id"],
 }
 
 # Allowed values of enumerated columns.
@@ -208,6 +211,7 @@ FACT_IDS_COLUMNS: dict[str, list[str]] = {
     "ladder_placements": ["fact_ids"],
     "ach_matrix": ["fact_ids"],
     "anchors": ["fact_ids"],
+    "bibliography": ["fact_ids"],
 }
 
 # Tables that may not cite "interpretation" rows (teaching suggestions, not facts).
@@ -218,6 +222,7 @@ URL_COLUMNS: dict[str, list[str]] = {
     "troop_estimates": ["url"],
     "forecast_questions": ["url"],
     "translations": ["url"],
+    "bibliography": ["url"],
 }
 
 #: Columns holding a rule in the syntax of :mod:`helpers.curated.rules` (checked by the validator).
@@ -235,6 +240,9 @@ SENTENCE_ID = re.compile(r"^[0-9]+\.[0-9]+$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 URL_IN_TEXT = re.compile(r"https?://\S+")
 MAX_TITLE = 80
+#: A publication date in bibliography.csv: a year, a month or a day.
+PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+DOI = re.compile(r"^10\.[0-9]{4,9}/\S+$")
 
 
 class CuratedDataError(ValueError):

@@ -12,6 +12,7 @@ from .rules import rule_problem
 from .schema import (
     COLUMNS,
     DATE_COLUMNS,
+    DOI,
     ENUMS,
     FACT_ID,
     FACT_ID_COLUMNS,
@@ -20,6 +21,7 @@ from .schema import (
     ISO_DATE,
     MAX_TITLE,
     NO_INTERPRETATION,
+    PARTIAL_DATE,
     REFERENCE_DATE,
     REQUIRED_CELLS,
     RULE_COLUMNS,
@@ -259,6 +261,40 @@ def _check_table_rules(name: str, frame: pd.DataFrame, actor_ids: set[str] | Non
                 )
 
 
+def isbn_is_valid(isbn: str) -> bool:
+    """An ISBN-10 or ISBN-13 (hyphens and spaces allowed) whose check digit is right."""
+    digits = isbn.replace("-", "").replace(" ", "").upper()
+    if len(digits) == 13 and digits.isdigit():
+        return sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits)) % 10 == 0
+    if len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X"):
+        values = [int(d) for d in digits[:9]] + [10 if digits[9] == "X" else int(digits[9])]
+        return sum(v * (10 - i) for i, v in enumerate(values)) % 11 == 0
+    return False
+
+
+def _check_bibliography(frame: pd.DataFrame, problems: list[str]) -> None:
+    """Every cited source: a date (year, month or day), and an address: a web URL, a DOI or an ISBN."""
+    name = "bibliography"
+    for i, row in enumerate(frame.to_dict("records"), start=2):
+        when = row["date"].strip()
+        if when and not PARTIAL_DATE.match(when):
+            problems.append(
+                f"{_where(name, i, 'date')}: {when!r} is not a publication date; write YYYY, YYYY-MM or YYYY-MM-DD."
+            )
+        doi, isbn = row["doi"].strip(), row["isbn"].strip()
+        if not (row["url"].strip() or doi or isbn):
+            problems.append(
+                f"{_where(name, i, 'url')}: the source has no address; give the original URL, or a DOI or an "
+                "ISBN for a book or paper."
+            )
+        if doi and not DOI.match(doi):
+            problems.append(
+                f"{_where(name, i, 'doi')}: {doi!r} is not a DOI; write it as 10.xxxx/…, without https://doi.org/."
+            )
+        if isbn and not isbn_is_valid(isbn):
+            problems.append(f"{_where(name, i, 'isbn')}: {isbn!r} is not a valid ISBN-10 or ISBN-13 (check digit).")
+
+
 def validate_curated(folder: Path | str | None = None) -> list[str]:
     """Check every curated table and return a list of problems (empty = valid).
 
@@ -283,6 +319,8 @@ def validate_curated(folder: Path | str | None = None) -> list[str]:
         _check_urls(name, frame, facts, problems)
         _check_table_rules(name, frame, actor_ids, problems)
         _check_rules(name, frame, problems)
+        if name == "bibliography":
+            _check_bibliography(frame, problems)
     return problems
 
 
