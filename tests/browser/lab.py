@@ -339,6 +339,53 @@ class LabServer(_ServerProcess):
         self.delete_sessions()
 
 
+#: The script ``make lab`` runs: ``jupyter_config/start-lab PYTHON [options]`` puts the repository's
+#: jupyter_config/ first on the Jupyter config path (start notebook, no news, build folders hidden).
+START_LAB_SCRIPT = REPO_ROOT / "jupyter_config" / "start-lab"
+#: The notebook ``make lab`` opens (LabApp.default_url in jupyter_config/jupyter_server_config.json).
+START_NOTEBOOK = "notebooks/00_start_here.ipynb"
+
+
+class CourseLabServer(LabServer):
+    """JupyterLab started the way ``make lab`` starts it, through :data:`START_LAB_SCRIPT`.
+
+    Only what a test needs is added to the command (no browser, 127.0.0.1, a free port, a token,
+    ``--allow-root``); none of :class:`LabServer`'s test settings (no news URL, no update check, the
+    settings overrides file in the private config folder) are used, so the repository's own
+    configuration is what is tested. The root is the repository (the script sets it).
+    """
+
+    name = "course-lab"
+
+    def __init__(self, env: Mapping[str, str] | None = None, startup_timeout: float = 60.0, keep_tmp: bool = False):
+        super().__init__(root=REPO_ROOT, env=env, startup_timeout=startup_timeout, keep_tmp=keep_tmp)
+
+    def _make_env(self) -> dict[str, str]:
+        env = super()._make_env()
+        # _ServerProcess writes the tests' settings overrides there: the repository's must do the job.
+        (Path(env["JUPYTER_CONFIG_DIR"]) / "labconfig" / "default_setting_overrides.json").unlink(missing_ok=True)
+        return env
+
+    def _command(self) -> list[str]:
+        return [
+            "sh",
+            str(START_LAB_SCRIPT),
+            sys.executable,
+            "--allow-root",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--ServerApp.token={self.token}",
+            *self.extra_args,
+        ]
+
+    def start_url(self) -> str:
+        """The server's own address, as ``make lab`` opens it in the browser (it redirects to the
+        default URL)."""
+        return f"{self.url}/?token={self.token}"
+
+
 class VoilaServer(_ServerProcess):
     """Voila serving one notebook at ``.url`` (code hidden), on 127.0.0.1."""
 

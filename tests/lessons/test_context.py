@@ -279,7 +279,9 @@ def test_troop_figure_has_title_labels_reference_line_and_alt(course):
     assert isinstance(chart, Chart)
     fig, table, alt = chart.figure, chart.table, chart.alt
     try:
-        assert fig.get_suptitle() == "North Korean troops for Russia: estimates by source and date"
+        assert fig.get_suptitle() == (
+            "North Korean troops for Russia: do the sources agree, and do the estimates grow over time?"
+        )
         assert fig.axes[0].get_ylabel() == "Number of troops"
         assert fig.get_supxlabel().startswith("Date of the estimate")
         assert len(fig.axes) == 2  # a break before the Apr 2025 estimate

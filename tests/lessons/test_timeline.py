@@ -141,7 +141,7 @@ def test_plot_has_title_labels_and_alt_text(seed_article, seed_table):
     assert [t.get_text() for t in ax.get_yticklabels()] == timeline.LANE_ORDER
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert any("hollow" in t for t in legend) and any("filled" in t for t in legend)
-    assert "19 Nov 2024" in alt and "41 dated events" in alt and "hollow" in alt
+    assert "19 Nov 2024" in alt and "40 dated events" in alt and "hollow" in alt
 
 
 def test_lanes_differ_by_shape_and_colour():
@@ -160,6 +160,134 @@ def test_close_up_is_a_chart_or_a_message(seed_article, seed_table):
     chart = timeline.plot_close_up(seed_table, seed_article.reference_date)
     assert isinstance(chart, Chart) and chart.table["date"].min() >= pd.Timestamp("2024-10-08")
     assert isinstance(timeline.plot_close_up(seed_table, None), Message)
+
+
+def _numbers_drawn(chart: Chart) -> dict[int, object]:
+    """The number texts beside the markers (gid ``event-number-N``), by number."""
+    from matplotlib.text import Text
+
+    found = {}
+    for text in chart.figure.findobj(Text):
+        gid = text.get_gid() or ""
+        if gid.startswith("event-number-"):
+            found[int(gid.rsplit("-", 1)[1])] = text
+    return found
+
+
+def _rendered(chart: Chart):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(chart.figure)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def test_markers_are_numbered_like_the_table(seed_article, seed_table):
+    chart = timeline.plot_timeline(seed_table, seed_article.reference_date)
+    table = chart.table
+    assert list(table["no."]) == list(range(1, len(seed_table) + 1))
+    assert list(table["date"]) == list(seed_table["date"])  # no. n is row n of the table
+    drawn = _numbers_drawn(chart)
+    in_figure = set(table.loc[table["in figure"] == "yes", "no."])
+    assert set(drawn) == in_figure and len(in_figure) >= len(table) / 2
+    assert all(drawn[n].get_text() == str(n) for n in drawn)
+    import matplotlib.dates as mdates
+
+    for n, text in drawn.items():
+        row = table.loc[table["no."] == n].iloc[0]
+        x = text.xy[0]
+        when = pd.Timestamp(mdates.num2date(x)) if isinstance(x, float) else pd.Timestamp(x)
+        assert when.date() == row["date"].date(), n  # the number sits at its event's date
+    # every event outside the figure is said to be earlier or later than the window, and is
+    xmin, xmax = (pd.Timestamp(mdates.num2date(x)).tz_localize(None) for x in chart.figure.axes[0].get_xlim())
+    for _, row in table[table["in figure"] != "yes"].iterrows():
+        end = row["end_date"] if pd.notna(row["end_date"]) else row["date"]
+        assert (row["in figure"] == "earlier" and end < xmin) or (row["in figure"] == "later" and row["date"] > xmax)
+
+
+def test_crowded_events_get_numbers_that_do_not_collide(seed_article, seed_table):
+    """11 events on 17-19 Nov once stacked unlabelled on one date: now every number has its own place."""
+    for chart in (
+        timeline.plot_timeline(seed_table, seed_article.reference_date),
+        timeline.plot_close_up(seed_table, seed_article.reference_date),
+    ):
+        renderer = _rendered(chart)
+        numbers = _numbers_drawn(chart)
+        assert len(numbers) >= 10 and all(text.get_text() == str(n) for n, text in numbers.items())
+        boxes = {n: text.get_window_extent(renderer) for n, text in numbers.items()}
+        items = sorted(boxes.items())
+        for i, (a, box_a) in enumerate(items):
+            for b, box_b in items[i + 1 :]:
+                assert not box_a.overlaps(box_b), f"numbers {a} and {b} overlap"
+                same_row = abs(box_a.y0 - box_b.y0) < 2
+                assert not (same_row and abs(box_a.x0 - box_b.x0) < 12), f"numbers {a} and {b} share a place"
+
+
+def test_main_figure_opens_on_the_weeks_around_the_article(seed_article, seed_table):
+    import matplotlib.dates as mdates
+
+    ref = pd.Timestamp(seed_article.reference_date)
+    chart = timeline.plot_timeline(seed_table, seed_article.reference_date)
+    xmin, xmax = (pd.Timestamp(mdates.num2date(x)).tz_localize(None) for x in chart.figure.axes[0].get_xlim())
+    assert xmin < ref < xmax
+    assert pd.Timedelta(weeks=3) <= xmax - xmin <= pd.Timedelta(weeks=11)  # weeks, not 2021-2026
+    inside = seed_table[(seed_table["date"] >= xmin) & (seed_table["date"] <= xmax)]
+    assert len(inside) > len(seed_table) / 2  # where most events sit
+    window = timeline.default_window(seed_table, seed_article.reference_date)
+    assert window is not None and window[0] <= ref <= window[1]
+    # events outside the window are counted under the figure and in the alt text, with their numbers
+    earlier = chart.table.loc[chart.table["in figure"] == "earlier", "no."]
+    notes = [t.get_text() for t in chart.figure.texts]
+    assert any(f"{len(earlier)} earlier (no. 1–{earlier.max()})" in t for t in notes), notes
+    assert f"{len(earlier)} earlier event(s), numbers 1–{earlier.max()}, are only in the table" in chart.alt
+    assert "Each marker carries its number in the table" in chart.alt and "weeks where most events sit" in chart.alt
+
+
+def test_no_window_when_there_is_no_crowd():
+    spread = helpers.parse_text(
+        "It began on 1 May 2020. It grew on 3 June 2021. It ended on 9 July 2022. It was remembered on 2 March 2023.",
+        article_id="spread",
+    )
+    table = build(spread)
+    assert timeline.default_window(table, None) is None
+    chart = timeline.plot_timeline(table)
+    assert set(chart.table["in figure"]) == {"yes"} and set(_numbers_drawn(chart)) == {1, 2, 3, 4}
+    assert chart.figure.texts == [] and "The figure shows" not in chart.alt
+
+
+def test_timeline_titles_say_what_to_look_for(seed_article, seed_table, monkeypatch):
+    chart = timeline.plot_timeline(seed_table, seed_article.reference_date)
+    title = chart.figure.axes[0].get_title()
+    shown = int((chart.table["in figure"] == "yes").sum())
+    assert title == (
+        f"Where the events crowd: {shown} of {len(seed_table)} around the article's date (19 Nov 2024); "
+        "numbers match the table"
+    )
+    close_up = timeline.plot_close_up(seed_table, seed_article.reference_date)
+    assert "who acted, in what order?" in close_up.figure.axes[0].get_title()
+    from helpers.lessons.timeline import explorer as explorer_module
+
+    titles = []
+    real = explorer_module.plot_timeline
+    monkeypatch.setattr(explorer_module, "plot_timeline", lambda *a, **k: titles.append(k["title"]) or real(*a, **k))
+    timeline.TimelineExplorer(seed_table, seed_article.reference_date)
+    assert titles and titles[-1].endswith(": which lane is busiest, and when?")
+
+
+def test_timeline_text_is_at_least_9_points_and_colours_are_okabe_ito(seed_article, seed_table):
+    from matplotlib.text import Text
+
+    from helpers.notebook.display import OKABE_ITO
+
+    charts = [
+        timeline.plot_timeline(seed_table, seed_article.reference_date),
+        timeline.plot_close_up(seed_table, seed_article.reference_date),
+        timeline.plot_timeline(build(_no_dates_article())),
+    ]
+    for chart in charts:
+        small = [(t.get_text(), t.get_fontsize()) for t in chart.figure.findobj(Text) if t.get_text().strip()]
+        assert small and [s for s in small if s[1] < 9] == []
+    assert set(timeline.lane_colours().values()) <= set(OKABE_ITO.values())
 
 
 # -- explorer widget ------------------------------------------------------------------------------

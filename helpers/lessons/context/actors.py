@@ -7,6 +7,7 @@ from IPython.display import HTML
 
 from ...notebook.display import Message, escape, message_html
 from ...parse.article import Article, cite
+from ...templates import TEXT_ONLY_CLASSES
 
 
 def sentence_html(article: Article, sentence_id: str, mark_mentions: bool = True) -> str:
@@ -29,7 +30,7 @@ def sentence_html(article: Article, sentence_id: str, mark_mentions: bool = True
         position = span_end
     pieces.append(escape(article.text[position:end]))
     return (
-        f'<blockquote class="course-sentence" style="border-left:4px solid #0072B2;margin:6px 0;'
+        f'<blockquote class="course-sentence {TEXT_ONLY_CLASSES}" style="border-left:4px solid #0072B2;margin:6px 0;'
         f'padding:4px 10px"><b>{escape(cite(sentence_id))}</b> {"".join(pieces)}</blockquote>'
     )
 

@@ -238,7 +238,9 @@ def plot_troop_estimates(session: Session) -> Chart | Message:
         title_fontsize=9,
         bbox_to_anchor=(0.5, -0.01),
     )
-    fig.suptitle("North Korean troops for Russia: estimates by source and date", fontweight="bold")
+    fig.suptitle(
+        "North Korean troops for Russia: do the sources agree, and do the estimates grow over time?", fontweight="bold"
+    )
     fig.supxlabel(
         "Date of the estimate (estimates from the same day are spread slightly sideways)", fontsize=10, y=0.265
     )

@@ -21,7 +21,7 @@ from ...notebook.exercises import remember, store_warning
 from ...notebook.session import Session, is_course_seed
 from ...notebook.widgets import CourseWidget, never_raise
 from ...parse.article import Article, cite
-from ...templates import render
+from ...templates import render, text_only
 
 #: The hypothesis columns of ach_matrix.csv (hypotheses.csv must list the same ids).
 HYPOTHESIS_IDS = ("H1", "H2", "H3", "H4")
@@ -196,7 +196,7 @@ class ACHMatrix(CourseWidget):
         self.result = widgets.HTML()
         self.dropdowns: dict[tuple[str, str], widgets.Dropdown] = {}
         texts = dict(zip(self.hypotheses["hypothesis_id"], self.hypotheses["hypothesis"]))
-        cells: list[widgets.Widget] = [widgets.HTML("<b>Evidence</b>")] + [
+        cells: list[widgets.Widget] = [widgets.HTML(text_only("<b>Evidence</b>"))] + [
             widgets.HTML(render("escalation_hypotheses.html", header=True, hypothesis_id=h, hypothesis=texts[h]))
             for h in HYPOTHESIS_IDS
         ]

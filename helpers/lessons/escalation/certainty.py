@@ -17,6 +17,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ...notebook.display import OKABE_ITO, Chart, article_html
 from ...parse.article import Article, cite
+from ...templates import text_only
 
 #: The three certainty categories, from most to least certain-sounding.
 CATEGORIES = ("confirmed", "reported", "speculative")
@@ -149,7 +150,7 @@ def plot_certainty(counts: pd.DataFrame) -> Chart:
         bottom = bottom + counts[category]
     ax.set_xlabel("Paragraph (¶)")
     ax.set_ylabel("Number of sentences")
-    ax.set_title("How sure does the article sound? Sentences per paragraph")
+    ax.set_title("How sure does the article sound?\nLook for paragraphs that are mostly speculative")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(title="Category", frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     figure.tight_layout()
@@ -212,4 +213,4 @@ def hedges_view(certainty: pd.DataFrame, article: Article) -> HTML:
         "<p><small>▶ and bold: a speculative sentence · <mark>marked</mark>: a hedge cue "
         f"({len(marks)} cues, {len(speculative)} speculative sentences)</small></p>"
     )
-    return HTML(legend + article_html(article, highlight=speculative, marks=marks))
+    return HTML(text_only(legend + article_html(article, highlight=speculative, marks=marks)))

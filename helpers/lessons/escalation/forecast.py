@@ -103,7 +103,7 @@ def plot_forecasts(table: pd.DataFrame) -> Chart:
     ax.set_ylim(-0.8, len(table) - 0.2)
     ax.set_xlabel("Probability (0 = sure it will not happen, 1 = sure it will)")
     ax.set_ylabel("Question")
-    ax.set_title("Your forecasts against what happened")
+    ax.set_title("Your forecasts against what happened:\nthe longer the grey line, the bigger the miss")
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, fontsize=9)
     figure.tight_layout()
     score = brier_score(list(table["forecast"]), list(table["outcome"]))

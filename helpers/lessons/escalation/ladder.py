@@ -114,7 +114,7 @@ def plot_ladder(units: pd.DataFrame) -> Chart:
     ax.set_yticklabels([f"unit {order}" for order in units["order"]])
     ax.set_xlabel("Rung (1 = lowest, 44 = highest)")
     ax.set_ylabel("Unit (group of rungs)")
-    ax.set_title("Kahn's escalation ladder (1965), simplified: 7 units, 6 thresholds")
+    ax.set_title("Kahn's escalation ladder (1965), simplified:\n7 units; each dashed line is a threshold to cross")
     ax.text(-21, 7.75, "| = a rung the fact sheet names (numbers in the table)", fontsize=8, color=GREY)
     ax.spines["left"].set_visible(False)
     figure.tight_layout()

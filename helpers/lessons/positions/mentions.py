@@ -137,7 +137,7 @@ def plot_mention_counts(counts: pd.DataFrame) -> Chart:
         ax.text(bar.get_width() + largest * 0.01 + 0.05, bar.get_y() + bar.get_height() / 2, str(count), va="center")
     ax.set_xlim(0, largest * 1.1 + 0.4)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_title(f"{title} in the article")
+    ax.set_title(f"Who does the article talk about most?\n{title}, most mentioned at the top")
     ax.set_xlabel('Mentions (names, titles, adjectives such as "Russian", capitals)')
     ax.set_ylabel("Actor")
     names = {s: side_name(s, _actor_name(counts, s)) for s in dict.fromkeys(sides)}
@@ -191,7 +191,7 @@ def plot_cooccurrence(table: pd.DataFrame) -> Chart:
                 color="white" if value < values.max() * 0.5 else "black",
                 fontweight="bold" if i == j else "normal",
             )
-    ax.set_title(title)
+    ax.set_title(f"Which actors are named together?\n{title} (brighter = more)")
     ax.set_xlabel("Actor")
     ax.set_ylabel("Actor")
     figure.colorbar(image, ax=ax, label="Sentences", shrink=0.8)

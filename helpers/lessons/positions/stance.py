@@ -13,7 +13,7 @@ from ...notebook.scoring import agreement_table, cohen_kappa, percent_agreement
 from ...notebook.session import Session
 from ...notebook.widgets import CourseWidget, never_raise
 from ...parse.article import Article
-from ...templates import render
+from ...templates import render, text_only
 from .common import CHOOSE, STANCES, as_session, question_id
 from .statements import statements_table
 
@@ -57,8 +57,10 @@ class StanceCoder(CourseWidget):
         )
         self.compare_button.on_click(lambda _: self.compare())
         intro = widgets.HTML(
-            "<b>Exercise 4.</b> For each statement, choose its stance toward the US decision "
-            "to allow long-range strikes into Russia."
+            text_only(
+                "<b>Exercise 4.</b> For each statement, choose its stance toward the US decision "
+                "to allow long-range strikes into Russia."
+            )
         )
         if not lines:
             lines = [widgets.HTML(message_html("The parser found no reported statement in this article.", "info"))]

@@ -109,7 +109,7 @@ def plot_attribution(summary: pd.DataFrame) -> Chart:
         )
     ax.set_xlim(0, largest * 1.3 + 0.4)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_title("Who is the source? Statements by kind of attribution")
+    ax.set_title("Who is the source?\nWhich kind of attribution dominates the article?")
     ax.set_xlabel("Statements")
     ax.set_ylabel("Attribution")
     figure.tight_layout()

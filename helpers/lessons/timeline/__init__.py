@@ -24,7 +24,7 @@ from .exercises import (
     undatable_question,
 )
 from .explorer import NO_EVENTS, TimelineExplorer
-from .figure import alt_text, figure_table, lane_colours, plot_close_up, plot_timeline, zoom_period
+from .figure import alt_text, default_window, figure_table, lane_colours, plot_close_up, plot_timeline, zoom_period
 from .table import (
     COLUMNS,
     LANE_MARKERS,
@@ -67,6 +67,7 @@ __all__ = [
     "datable",
     "days_question",
     "days_to_reference",
+    "default_window",
     "expressions_table",
     "figure_table",
     "filter_table",

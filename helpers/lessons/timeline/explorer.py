@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ...notebook.widgets import CourseWidget, never_raise
+from ...templates import text_only
 from .figure import plot_timeline
 from .table import LANE_ORDER, filter_table
 
@@ -89,12 +90,15 @@ class TimelineExplorer(CourseWidget):
         if self.filtered.empty:
             return self._empty(NO_EVENTS)
         self.status.value = ""
-        self.count.value = (
+        self.count.value = text_only(
             f"<b>{len(self.filtered)}</b> of {len(self.table)} events shown "
             f"({int(self.filtered['from_article'].sum())} from the article)."
         )
         chart = plot_timeline(
-            self.filtered, self.reference_date, title=f"Timeline, {start:%b %Y} to {end:%b %Y}", period=(start, end)
+            self.filtered,
+            self.reference_date,
+            title=f"Your choice, {start:%b %Y} to {end:%b %Y}: which lane is busiest, and when?",
+            period=(start, end),
         )
         self.output.outputs = (chart.bundle(),)
         return self.filtered
