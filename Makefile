@@ -6,9 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
-START := notebooks/00_start_here.ipynb
 
-.PHONY: lab test test-fast lint bench lock venv clean
+.PHONY: lab test test-fast lint bench lock venv clean class-test
 
 venv: $(STAMP)
 
@@ -19,9 +18,10 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-## Open the course in JupyterLab, at the start notebook.
+## Open the course in JupyterLab, at the start notebook (settings in jupyter_config/: no news pop-up,
+## build and cache folders hidden; tests/browser/test_lab_opening.py starts it the same way).
 lab: $(STAMP)
-	$(PY) -m jupyterlab $(ROOT_FLAG) --ServerApp.root_dir=. --ServerApp.default_url=/lab/tree/$(START)
+	jupyter_config/start-lab $(PY) $(ROOT_FLAG)
 
 ## Every test: lint and types first, then parser, curated data, widgets, notebooks (nbval), classroom, browser.
 test: lint
@@ -41,10 +41,20 @@ lock: $(STAMP)
 		--output-file requirements.txt pyproject.toml
 	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --strip-extras --no-annotate --no-emit-index-url --no-emit-find-links --extra course --extra test \
 		--constraint requirements.txt --output-file requirements-test.txt pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --strip-extras --no-annotate --no-emit-index-url --no-emit-find-links --extra course --extra test --extra class-test \
+		--constraint requirements-test.txt --output-file requirements-class-test.txt pyproject.toml
 
 ## Quick loop for developers: no notebooks, no browser.
 test-fast: $(STAMP)
 	$(PY) -m pytest tests -m "not browser and not slow"
+
+## 30 simulated students on a local JupyterHub through notebook 04 (about 2 minutes; not part of make test).
+## Installs JupyterHub (requirements-class-test.txt) and configurable-http-proxy (npm, tests/classroom_load).
+CLASS_TEST_FLAGS ?=
+class-test: $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-class-test.txt
+	npm ci --prefix tests/classroom_load --no-audit --no-fund
+	$(PY) tests/classroom_load/class_test.py $(CLASS_TEST_FLAGS)
 
 ## Parse throughput (1x to 1,000x the seed), import time, notebook times.
 bench: $(STAMP)
