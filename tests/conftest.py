@@ -14,14 +14,14 @@ TEST_ARTICLES = ROOT / "tests" / "articles"
 @pytest.fixture
 def answers_dir(monkeypatch, tmp_path):
     """Each test saves answers in its own empty folder (never the real answers/), with no cached stores."""
-    from helpers.notebook import exercises
+    from helpers.notebook import answering
 
     folder = tmp_path / "answers"
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(folder))
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-    exercises._STORES.clear()
+    answering._STORES.clear()
     yield folder
-    exercises._STORES.clear()
+    answering._STORES.clear()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ teacher's reference data says so itself (:meth:`Session.reference`): no cell nee
 Where several students share one server (Voila: every visitor gets a kernel on the same server and
 the same answers folder) the answers are kept per student: under ``$JUPYTERHUB_USER`` when a hub
 logged the student in, otherwise under the name the student types before the first answer
-(:class:`~helpers.notebook.exercises.NamePrompt`). ``start`` detects Voila (:func:`in_voila`);
+(:class:`~helpers.notebook.answering.NamePrompt`). ``start`` detects Voila (:func:`in_voila`);
 ``per_user=True``/``False`` overrides that.
 """
 
@@ -76,7 +76,7 @@ class Session:
         """Whose answers this session keeps (per-student mode; None until the student is known)."""
         if not self.per_user:
             return None
-        from .exercises import current_student
+        from .answering import current_student
 
         return current_student()
 
@@ -98,7 +98,7 @@ class Session:
     @property
     def store(self) -> Any:
         """This notebook's answers file (an :class:`~helpers.notebook.answers.AnswerStore`)."""
-        from .exercises import store_for
+        from .answering import store_for
 
         return store_for(self.notebook)
 
@@ -136,8 +136,8 @@ def in_voila() -> bool:
 
 def _answer_per_student() -> None:
     """Keep answers per student: the hub's user, else ask for a name (shown here, before any question)."""
+    from .answering import NamePrompt, answer_per_student
     from .answers import AnswerStoreError
-    from .exercises import NamePrompt, answer_per_student
 
     hub_user = os.environ.get("JUPYTERHUB_USER", "").strip()
     try:

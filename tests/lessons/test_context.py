@@ -19,7 +19,7 @@ from helpers.curated import CuratedDataError, load_table
 from helpers.lessons import context as ctx
 from helpers.lessons.context import claims as claims_module
 from helpers.lessons.context import troops as troops_module
-from helpers.notebook import exercises
+from helpers.notebook import answering
 from helpers.notebook.display import Chart, Message
 from helpers.notebook.session import Session
 
@@ -336,7 +336,7 @@ def test_troop_question_feedback(answers_dir, course):
 
     saved = json.loads((answers_dir / "01_context.json").read_text(encoding="utf-8"))
     assert saved["answers"]["troop_highest"]["value"] == question.correct
-    exercises._STORES.clear()
+    answering._STORES.clear()
     assert ctx.troop_question(course).input.value == question.correct  # restored on reopening
 
 

@@ -27,12 +27,12 @@ OTHER_ARTICLES = sorted(TEST_ARTICLES.glob("*.txt"))
 @pytest.fixture
 def answers(monkeypatch, tmp_path):
     """A private answers folder and no cached stores (a fresh kernel)."""
-    import helpers.notebook.exercises
+    import helpers.notebook.answering
 
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
-    helpers.notebook.exercises._STORES.clear()
+    helpers.notebook.answering._STORES.clear()
     yield tmp_path
-    helpers.notebook.exercises._STORES.clear()
+    helpers.notebook.answering._STORES.clear()
 
 
 @pytest.fixture(scope="module")
@@ -173,10 +173,10 @@ def test_ladder_reveal_compares_with_the_reference(article, answers):
 
 
 def test_ladder_choices_restore_after_restart(article, answers):
-    import helpers.notebook.exercises
+    import helpers.notebook.answering
 
     escalation.LadderExercise(session_of(article)).dropdowns["nk_troops"].value = 5
-    helpers.notebook.exercises._STORES.clear()
+    helpers.notebook.answering._STORES.clear()
     assert escalation.LadderExercise(session_of(article)).dropdowns["nk_troops"].value == 5
 
 
@@ -380,7 +380,7 @@ def test_forecast_then_reveal(answers):
 
 
 def test_locked_forecasts_survive_a_restart(answers):
-    import helpers.notebook.exercises
+    import helpers.notebook.answering
 
     first = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
     for qid, value in FORECASTS.items():
@@ -389,7 +389,7 @@ def test_locked_forecasts_survive_a_restart(answers):
     path = answers / "04_escalation.json"
     before = path.read_bytes()
 
-    helpers.notebook.exercises._STORES.clear()  # a kernel restart
+    helpers.notebook.answering._STORES.clear()  # a kernel restart
     again = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
     assert {qid: s.value for qid, s in again.sliders.items()} == FORECASTS
     assert all(s.disabled for s in again.sliders.values())

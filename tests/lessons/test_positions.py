@@ -11,7 +11,7 @@ import pytest
 import helpers
 from helpers.lessons import positions
 from helpers.lessons.positions import CHOOSE, NOTEBOOK, STANCES, ActorExplorer, StanceCoder
-from helpers.notebook import exercises
+from helpers.notebook import answering
 from helpers.notebook.display import Chart, Message
 from helpers.notebook.session import Session
 
@@ -321,7 +321,7 @@ def test_stance_coder_incomplete_is_kind(seed_article):
 def test_stance_coder_saves_and_restores(seed_article, answers_dir):
     coder = StanceCoder(seed_article)
     coder.dropdowns["stance.4.3.accused"].value = OPPOSES
-    exercises._STORES.clear()
+    answering._STORES.clear()
     again = StanceCoder(seed_article)
     assert again.dropdowns["stance.4.3.accused"].value == OPPOSES
     assert again.dropdowns["stance.6.1.sees"].value == CHOOSE

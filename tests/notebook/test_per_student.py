@@ -20,7 +20,7 @@ import pytest
 
 import helpers
 from helpers.lessons import escalation
-from helpers.notebook import exercises, session
+from helpers.notebook import answering, exercises, session
 from helpers.notebook.answers import AnswerStore, AnswerStoreError, student_folder
 
 from ..conftest import ROOT
@@ -36,8 +36,8 @@ def shared(monkeypatch, tmp_path):
     monkeypatch.setenv("VOILA_BASE_URL", "/")
     monkeypatch.setenv("VOILA_SERVER_URL", "/")
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-    monkeypatch.setattr(exercises, "_STORES", {})
-    monkeypatch.setattr(exercises, "_WHO", exercises.Answering())
+    monkeypatch.setattr(answering, "_STORES", {})
+    monkeypatch.setattr(answering, "_WHO", answering.Answering())
     return folder
 
 
@@ -47,8 +47,8 @@ class Student:
     def __init__(self, monkeypatch) -> None:
         import IPython.display
 
-        monkeypatch.setattr(exercises, "_STORES", {})
-        monkeypatch.setattr(exercises, "_WHO", exercises.Answering())
+        monkeypatch.setattr(answering, "_STORES", {})
+        monkeypatch.setattr(answering, "_WHO", answering.Answering())
         self.shown: list = []
         monkeypatch.setattr(IPython.display, "display", lambda *objects, **_: self.shown.extend(objects))
         self.session = helpers.start(notebook=NOTEBOOK)
@@ -237,8 +237,8 @@ def test_single_user_jupyterlab_is_unchanged(monkeypatch, tmp_path):
     for name in session.VOILA_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path))
-    monkeypatch.setattr(exercises, "_STORES", {})
-    monkeypatch.setattr(exercises, "_WHO", exercises.Answering())
+    monkeypatch.setattr(answering, "_STORES", {})
+    monkeypatch.setattr(answering, "_WHO", answering.Answering())
     run = helpers.start(notebook=NOTEBOOK)
     assert not run.per_user and run.student is None
     exercises.store_for(NOTEBOOK).set("q", 1)

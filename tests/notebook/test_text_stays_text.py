@@ -19,7 +19,7 @@ import pytest
 
 import helpers
 from helpers import templates
-from helpers.notebook import display, exercises
+from helpers.notebook import answering, display, exercises
 from helpers.notebook.session import Session
 
 from ..conftest import SEED
@@ -120,8 +120,8 @@ def fresh(monkeypatch, tmp_path):
     """A private answers folder, no cached stores, one answers file per notebook (a fresh kernel)."""
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path / "answers"))
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-    monkeypatch.setattr(exercises, "_STORES", {})
-    monkeypatch.setattr(exercises, "_WHO", exercises.Answering())
+    monkeypatch.setattr(answering, "_STORES", {})
+    monkeypatch.setattr(answering, "_WHO", answering.Answering())
     return tmp_path / "answers"
 
 
