@@ -121,7 +121,24 @@ def start(seed: str | Path | None = None, notebook: str = "00_start_here", per_u
         per_user = in_voila()
     if per_user:
         _answer_per_student()
+    else:
+        _show_store_warning(notebook)
     return Session(article, notebook, per_user)
+
+
+def _show_store_warning(notebook: str) -> None:
+    """Tell the student, at the top of the notebook, when its answers file had to be set aside."""
+    from IPython.display import display
+
+    from .answering import store_for
+    from .answers import AnswerStoreError
+
+    try:
+        warning = store_for(notebook).warning
+    except AnswerStoreError as error:
+        warning = str(error)
+    if warning:
+        display(Message(warning, "warning"))
 
 
 #: Variables Voila sets in the environment of the kernels it starts (voila 0.5: handler.py and
