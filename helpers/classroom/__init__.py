@@ -44,6 +44,7 @@ from .stances import (
 from .student import make_student_copies
 from .submission import Submission, export_submission, submission_html
 from .summary import (
+    answers_by_file,
     class_overview,
     completion_table,
     conflicting_answers,
@@ -67,6 +68,7 @@ __all__ = [
     "STANCES",
     "STANCE_NOTEBOOK",
     "Submission",
+    "answers_by_file",
     "build_site",
     "class_mean_brier",
     "class_overview",

@@ -106,6 +106,37 @@ def unknown_questions(answers: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(answers.attrs.get("unknown", []), columns=["student", "notebook", "question_id", "file"])
 
 
+def answers_by_file(answers: pd.DataFrame) -> pd.DataFrame:
+    """Which file gave which answers: per file, the student, its notebooks, the answers counted from it
+    and those left out (given differently in another file, or to questions the course does not ask).
+
+    An answer handed in the same in several files is counted from the first file (by name) only.
+    """
+    rows: dict[str, dict] = {}
+
+    def row(file: str, student: str) -> dict:
+        return rows.setdefault(
+            file,
+            {"file": file, "student": student, "notebooks": set(), "counted": 0, "conflicting": 0, "unknown": 0},
+        )
+
+    for file, student, notebook in zip(answers["file"], answers["student"], answers["notebook"]):
+        entry = row(str(file), str(student))
+        entry["notebooks"].add(str(notebook))
+        entry["counted"] += 1
+    for kind in ("conflicts", "unknown"):
+        for record in answers.attrs.get(kind, []):
+            entry = row(str(record["file"]), str(record["student"]))
+            entry["notebooks"].add(str(record["notebook"]))
+            entry["conflicting" if kind == "conflicts" else "unknown"] += 1
+    table = pd.DataFrame(
+        [{**r, "notebooks": ", ".join(sorted(r["notebooks"]))} for r in rows.values()],
+        columns=["file", "student", "notebooks", "counted", "conflicting", "unknown"],
+    )
+    table = table.rename(columns={"conflicting": "left out: differs in another file", "unknown": "left out: not asked"})
+    return table.sort_values("file", key=lambda s: s.map(natural_key), kind="stable").reset_index(drop=True)
+
+
 def class_overview(answers: pd.DataFrame) -> str:
     """One sentence: how many students, notebooks, answers, unreadable files and conflicting answers."""
     skipped = len(answers.attrs.get("skipped", []))
