@@ -79,7 +79,8 @@ def _link_pages(body: str) -> str:
 def build_site(
     out_dir: Path | str | None = None, notebooks_dir: Path | str | None = None, timeout: int = 120
 ) -> list[Page]:
-    """Run every ``[0-9]*.ipynb`` course notebook and write it as HTML (lab template) plus ``index.html``.
+    """Run every ``[0-9]*.ipynb`` course notebook, as students get it (no cells tagged ``solution``), and
+    write it as HTML (lab template) plus ``index.html``.
 
     Widget state is embedded. Answers go to a temporary folder, never to the real ``answers/``.
     Raises ClassroomError naming each notebook that failed (the others are still written).
@@ -101,6 +102,8 @@ def build_site(
     with tempfile.TemporaryDirectory() as scratch, _environment(COURSE_ANSWERS_DIR=scratch, MPLBACKEND="Agg"):
         for path in sources:
             nb = nbformat.read(path, as_version=4)
+            # the site is for students: built from the student copy, without the reference solutions
+            nb.cells = [cell for cell in nb.cells if "solution" not in cell.metadata.get("tags", [])]
             started = time.perf_counter()
             try:
                 ExecutePreprocessor(timeout=timeout, kernel_name="python3", store_widget_state=True).preprocess(
