@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The static site's widget JavaScript (npm ci, pinned by helpers/classroom/site_js/package-lock.json).
+SITE_JS := helpers/classroom/site_js/node_modules/.package-lock.json
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test test-fast lint bench lock venv clean class-test
@@ -24,7 +26,7 @@ lab: $(STAMP)
 	jupyter_config/start-lab $(PY) $(ROOT_FLAG)
 
 ## Every test: lint and types first, then parser, curated data, widgets, notebooks (nbval), classroom, browser.
-test: lint
+test: lint $(SITE_JS)
 	$(PY) -m pytest -n 2 -m "not browser" tests
 	$(PY) -m pytest -m browser tests
 	$(PY) -m pytest --nbval-lax --nbval-current-env -p no:randomly notebooks
@@ -80,8 +82,13 @@ export STUDENT
 submission: $(STAMP)
 	$(PY) -m helpers.classroom submission
 
-## Run every course notebook and write it as a static web site in site/ (open site/index.html).
-site: $(STAMP)
+## Run every course notebook and write it as a static web site in site/ (open site/index.html); the
+## widget JavaScript (npm, pinned in helpers/classroom/site_js) is served from site/static/, so it works offline.
+$(SITE_JS): helpers/classroom/site_js/package-lock.json
+	npm ci --prefix helpers/classroom/site_js --no-audit --no-fund --loglevel=error
+	touch $(SITE_JS)
+
+site: $(STAMP) $(SITE_JS)
 	$(PY) -m helpers.classroom site
 
 ## The code-free apps (actor explorer, forecasts) in Voila at http://localhost:$(VOILA_PORT)/

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import CourseError
 from ..paths import course_root
-from .site import build_site
+from .site import build_site, site_js_installed
 from .student import make_student_copies
 from .submission import export_submission
 
@@ -76,6 +76,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"Wrote {len(pages)} pages and index.html to {args.out} ({_size(Path(args.out))}) "
                 f"in {time.perf_counter() - started:.0f} s."
             )
+            if not site_js_installed():
+                print(
+                    "note: the pages load their widget JavaScript from the jsDelivr CDN, so widgets need the "
+                    "internet; for a site that works offline run `npm ci --prefix helpers/classroom/site_js` "
+                    "(make site does) and build again.",
+                    file=sys.stderr,
+                )
     except (CourseError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

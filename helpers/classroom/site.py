@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -30,6 +32,41 @@ def _environment(**values: str) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = old
+
+
+#: The widget JavaScript the site serves itself: installed by ``npm ci --prefix helpers/classroom/site_js``
+#: (``make site`` does it), copied into ``<site>/static/``, so pages show their widgets offline.
+SITE_JS = Path(__file__).with_name("site_js")
+_WIDGET_FILES = (".js", ".woff", ".woff2", ".ttf", ".eot", ".svg")
+
+
+def _html_manager_version() -> str:
+    manifest = json.loads((SITE_JS / "package.json").read_text(encoding="utf-8"))
+    return str(manifest["dependencies"]["@jupyter-widgets/html-manager"])
+
+
+def site_js_installed() -> bool:
+    """Whether the widget JavaScript is installed for the site to serve itself."""
+    modules = SITE_JS / "node_modules"
+    return (modules / "@jupyter-widgets/html-manager/dist/embed-amd.js").is_file() and (
+        modules / "requirejs/require.js"
+    ).is_file()
+
+
+def widget_assets(out_dir: Path) -> dict[str, str]:
+    """Settings for the HTML exporter: the widget JavaScript copied into ``out_dir/static`` when installed
+    (no request leaves the site), else the same pinned version from the jsDelivr CDN. MathJax is never
+    loaded: the course's text is text."""
+    if not site_js_installed():
+        return {"html_manager_semver_range": _html_manager_version(), "mathjax_url": ""}
+    static = out_dir / "static"
+    static.mkdir(parents=True, exist_ok=True)
+    dist = SITE_JS / "node_modules/@jupyter-widgets/html-manager/dist"
+    for path in dist.iterdir():
+        if path.suffix in _WIDGET_FILES and path.name not in ("embed.js", "libembed-amd.js"):
+            shutil.copyfile(path, static / path.name)
+    shutil.copyfile(SITE_JS / "node_modules/requirejs/require.js", static / "require.js")
+    return {"widget_renderer_url": "static/embed-amd.js", "require_js_url": "static/require.js", "mathjax_url": ""}
 
 
 @dataclass
@@ -97,7 +134,7 @@ def build_site(
     if not sources:
         raise ClassroomError(f"There is no course notebook (00_….ipynb) in {notebooks_dir}.")
     out_dir.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name="lab", **widget_assets(out_dir))
     pages, failures = [], []
     with tempfile.TemporaryDirectory() as scratch, _environment(COURSE_ANSWERS_DIR=scratch, MPLBACKEND="Agg"):
         for path in sources:

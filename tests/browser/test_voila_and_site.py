@@ -311,6 +311,10 @@ def test_static_site(page, site, timings):
         if status != 200:
             problems.append(f"{href}: HTTP {status}")
             continue
+        try:  # the widget JavaScript is the site's own: widgets render with the network cut off
+            page.locator(".jupyter-widgets").first.wait_for(timeout=20_000)
+        except Exception:
+            problems.append(f"{href}: no widget rendered (offline)")
         info = page.evaluate(_JS_PAGE)
         want = expected_figures(href)
         if len(info["imgs"]) < max(want, 0):

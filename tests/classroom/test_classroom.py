@@ -28,7 +28,7 @@ from nbclient import NotebookClient
 
 from helpers import classroom
 from helpers.classroom import ClassroomError, collect_submissions
-from helpers.classroom.site import index_html
+from helpers.classroom.site import index_html, site_js_installed
 from helpers.notebook.answers import AnswerStore
 from helpers.notebook.display import Chart
 
@@ -719,6 +719,34 @@ def test_static_site(tmp_path, monkeypatch):
         assert "application/vnd.jupyter.widget-state+json" in page, link
         title = classroom.notebook_title(nbformat.read(source, as_version=4))[0]
         assert title and f">{escape(title)}</a>" in index
+        if os.environ.get("CI") or site_js_installed():  # make test installs it; CI must test it
+            assert 'src="static/require.js"' in page and "static/embed-amd.js" in page, link
+            assert not re.search(r'<script[^>]*\bsrc="(?:https?:)?//', page), f"{link} loads a script from elsewhere"
+            assert not re.search(r"jsdelivr|unpkg\.com", page), f"{link} loads widget code from a CDN"
+    if os.environ.get("CI") or site_js_installed():
+        assert (tmp_path / "site" / "static" / "embed-amd.js").stat().st_size > 1_000_000
+        assert (tmp_path / "site" / "static" / "require.js").is_file()
+
+
+def test_site_without_the_widget_javascript_pins_its_version(tmp_path, monkeypatch):
+    from nbconvert import HTMLExporter
+
+    from helpers.classroom import site as site_module
+
+    bare = tmp_path / "site_js"
+    bare.mkdir()
+    (bare / "package.json").write_text((site_module.SITE_JS / "package.json").read_text(encoding="utf-8"))
+    monkeypatch.setattr(site_module, "SITE_JS", bare)
+    assert not site_module.site_js_installed()
+    settings = site_module.widget_assets(tmp_path / "out")
+    assert not (tmp_path / "out" / "static").exists()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    nb.metadata["widgets"] = {
+        "application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2, "version_minor": 0}
+    }
+    body, _ = HTMLExporter(template_name="lab", **settings).from_notebook_node(nb)
+    version = json.loads((bare / "package.json").read_text())["dependencies"]["@jupyter-widgets/html-manager"]
+    assert f"html-manager@{version}/dist/embed-amd.js" in body and "html-manager@*" not in body
 
 
 def test_site_reports_a_failing_notebook(tmp_path):
