@@ -74,6 +74,23 @@ class Lexicon:
         return actor if actor is not None and actor.kind == "person" else None
 
 
+#: Number words from one to twelve (quantities and time expressions both count with them).
+SMALL_NUMBERS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
 def trie_regex(words: dict[str, object] | list[str]) -> str:
     """Build a regex alternation as a trie, so matching costs little per character."""
     trie: dict = {}

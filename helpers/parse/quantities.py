@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import trie_regex
+from .lexicon import SMALL_NUMBERS, trie_regex
 
 QUALIFIERS = (
     "more than",
@@ -31,18 +31,7 @@ QUALIFIERS = (
     "estimated",
 )
 _WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **SMALL_NUMBERS,
     "fifteen": 15,
     "twenty": 20,
     "thirty": 30,

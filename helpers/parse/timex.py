@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..paths import curated_file
-from .lexicon import trie_regex
+from .lexicon import SMALL_NUMBERS, trie_regex
 from .timex_filters import plausible
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -41,18 +41,7 @@ _UNITS = {
     "minutes": 0,
 }
 _COUNT_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **SMALL_NUMBERS,
     "a": 1,
     "an": 1,
 }
