@@ -16,10 +16,16 @@ _ROLE_OF = re.compile(
 )
 
 
+#: A head of at most 260 characters, plus room for a run of auxiliaries before the verb ("has also").
+_LONGEST_HEAD = 400
+
+
 def subject_before_apposition(text, s_start, verb_start, mentions, starts) -> Mention | None:
     """ "Jane Roe, a rapporteur for the Office of … who had investigated the case, cautioned": the subject
     named near the start of the sentence (after an opening phrase such as "In a report, "), before a long
     apposition that ends with a comma."""
+    if verb_start - s_start > _LONGEST_HEAD:  # checked first: in one endless "sentence" the head grows per verb
+        return None
     head = TAIL.sub("", text[s_start:verb_start].rstrip())
     if not head.endswith(",") or len(head) > 260:
         return None

@@ -1,6 +1,6 @@
 """`make bench`: parse throughput, `import helpers` time and notebook run times, as medians.
 
-Usage: python tests/benchmarks/bench.py [--runs N] [--no-notebooks] [--markdown FILE]
+Usage: python tests/benchmarks/bench.py [--runs N] [--examples N] [--no-notebooks]
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ PATHOLOGICAL = {
     + ".",
     "capitalised words, ~55 KB": " ".join(["Alpha Beta"] * 5_000) + ".",
     "unclosed quotes, 40 KB": '"a' * 20_000,
+    "'said ?!' without spaces, 40 KB (found by the search)": ("said ?!" * 5_715)[:40_000],
 }
 
 
@@ -76,6 +77,63 @@ def pathological(runs: int) -> list[dict]:
             {"case": name, "seconds": round(seconds, 3), "s_per_10KB": round(per_10kb, 4), "ok": per_10kb < 0.1}
         )
     return rows
+
+
+#: Pieces that stressed the parser before: sentence ends, quotes, names, number and time words.
+TOKENS = [
+    ".",
+    "?!",
+    "...",
+    '"',
+    "“",
+    "”",
+    "Mr.",
+    "U.S.",
+    "J.",
+    "said",
+    "Alpha",
+    "Beta Gamma",
+    "the last",
+    "May",
+    "Monday",
+    "4th day",
+    "1,000",
+    "nearly",
+    "5 people",
+    "between",
+    "according to",
+    "(WHO)",
+    ",",
+    " ",
+    "\n\n",
+]
+
+
+def pathological_search(examples: int) -> dict:
+    """Hypothesis looks for the slowest mix of :data:`TOKENS`, repeated to 10 KB; the worst seconds per 10 KB."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    import helpers
+
+    worst = {"s_per_10KB": 0.0, "sample": ""}
+
+    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=12), st.sampled_from(["", " "]))
+    def probe(pieces: list[str], joiner: str) -> None:
+        unit = joiner.join(pieces) or "."
+        text = (unit * (1 + 10_000 // len(unit)))[:10_000]
+        started = time.perf_counter()
+        try:
+            helpers.parse_text(text)
+        except helpers.ArticleError:
+            return  # no sentence in it: refused at once
+        seconds = time.perf_counter() - started
+        if seconds > worst["s_per_10KB"]:
+            worst.update(s_per_10KB=round(seconds, 4), sample=unit[:60])
+
+    probe()
+    return {**worst, "examples": examples, "ok": worst["s_per_10KB"] < 0.1}
 
 
 def import_time(runs: int) -> float:
@@ -152,6 +210,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-notebooks", action="store_true")
+    parser.add_argument("--examples", type=int, default=200, help="mixes the hypothesis search tries")
     parser.add_argument("--json", type=Path, default=ROOT / ".bench" / "results.json")
     args = parser.parse_args()
 
@@ -175,6 +234,12 @@ def main() -> int:
     print("\n| pathological input | median s | s per 10 KB | under 0.1 s/10 KB |\n|---|---:|---:|---|")
     for row in results["pathological"]:
         print(f"| {row['case']} | {row['seconds']} | {row['s_per_10KB']} | {row['ok']} |")
+    results["search"] = pathological_search(args.examples)
+    found = results["search"]
+    print(
+        f"\nHypothesis search, {found['examples']} mixes of stress tokens at 10 KB: worst {found['s_per_10KB']} s "
+        f"per 10 KB (under 0.1: {found['ok']}) on {found['sample']!r}"
+    )
     if not args.no_notebooks:
         results["notebooks"] = notebook_times(max(1, args.runs // 2))
         print("\n| notebook | median s | imports-only floor s | ratio |\n|---|---:|---:|---:|")
