@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...curated import load_table
+from ...curated.schema import COLUMNS
 from ...notebook.display import Message, show_table
 from ...notebook.exercises import ChoiceQuestion, TextQuestion
 from ...notebook.session import Session
@@ -17,18 +18,8 @@ from ...parse.article import Article
 NOTEBOOK_CONTEXT = "01_context"
 TROOP_SECTION = "The troop-estimate section"
 TROOP_UNITS = ("troops", "soldiers")
-TROOP_COLUMNS = [
-    "date",
-    "source_org",
-    "estimate_low",
-    "estimate_high",
-    "scope",
-    "wording",
-    "fact_id",
-    "citation",
-    "url",
-    "on_figure",
-]
+#: The curated columns, plus whether the row is drawn on the figure.
+TROOP_COLUMNS = [*COLUMNS["troop_estimates"], "on_figure"]
 
 
 def troop_estimates_table() -> pd.DataFrame:
