@@ -91,6 +91,7 @@ $(SITE_JS): helpers/classroom/site_js/package-lock.json
 site: $(STAMP) $(SITE_JS)
 	$(PY) -m helpers.classroom site
 
-## The code-free apps (actor explorer, forecasts) in Voila at http://localhost:$(VOILA_PORT)/
+## The code-free apps in Voila at http://localhost:$(VOILA_PORT)/ (a home page that says what each app is for;
+## jupyter_config/start-voila, which tests/test_voila_home.py starts the same way).
 app: $(STAMP)
-	$(PY) -m voila notebooks/app --no-browser $(VOILA_FLAGS)
+	jupyter_config/start-voila $(PY) --no-browser $(VOILA_FLAGS)
