@@ -46,8 +46,20 @@ def test_show_text_table_and_dates_as_iso():
 def test_check_passes_on_the_course_seeds():
     result = run("check", "seeds")
     assert result.returncode == 0, result.stderr
-    assert "1 article(s) checked, 0 problem(s)" in result.stdout
+    shipped = sorted((ROOT / "seeds").glob("*.txt"))
+    assert len(shipped) > 1  # the course article and the real texts shipped beside it
+    assert f"{len(shipped)} article(s) checked, 0 problem(s)" in result.stdout
+    assert all(f"ok  seeds/{path.name}:" in result.stdout for path in shipped)
     assert "curated data is valid" in result.stdout
+
+
+def test_show_a_transcript_names_each_turns_speaker():
+    transcript = next((ROOT / "seeds").glob("*finer_press_gaggle*.txt"))
+    result = run("show", str(transcript), "--table", "statements", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    by_label = {row["speaker"] for row in rows if row["basis"] == "speaker label"}
+    assert by_label == {"Jon Finer", "reporter"}
 
 
 def test_check_fails_clearly_on_a_bad_seed(tmp_path):

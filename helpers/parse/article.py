@@ -19,10 +19,13 @@ from .lexicon import Lexicon, default_lexicon
 from .mentions import find_mentions
 from .quantities import find_quantities
 from .reading import MAX_TEXT_CHARS, normalise_text, read_article_file
+from .sentence_ids import find_sentence
 from .sentences import paragraph_spans, sentence_spans
 from .statements import find_quotes, find_statements
 from .timex import TimeExpression, find_time_expressions, read_anchors, resolve, resolve_ordinal_day
 from .timex_resolve import resolve_anaphora
+from .transcript import read_front_matter, read_transcript
+from .turns import label_mentions, quote_in_turn, turn_paragraphs, turn_statements, within
 
 COLUMNS = {
     "sentences": ["sentence_id", "paragraph", "text", "start", "end"],
@@ -53,7 +56,12 @@ _DATELINE_CHARS = 300
 @dataclass
 class Article:
     """One parsed article. Every table row cites a sentence (``sentence_id`` like ``"3.2"``) and
-    character offsets such that ``article.text[start:end] == row.text``."""
+    character offsets such that ``article.text[start:end] == row.text``.
+
+    ``kind`` is ``"transcript"`` when the text has speaker labels (``MR. FINER:``, ``Q``): then every sentence
+    of a turn is a direct statement of its speaker (``basis == "speaker label"``), and ``text`` has the
+    hard line wraps joined. ``title`` comes from a front matter block (``---`` … ``---``), which is not text.
+    """
 
     id: str
     text: str
@@ -67,6 +75,8 @@ class Article:
     time_expressions: pd.DataFrame
     hedges: pd.DataFrame
     source: str = ""
+    title: str = ""
+    kind: str = "article"
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by name (``"quotes"``); a clear error lists the names if it is misspelt."""
@@ -74,15 +84,10 @@ class Article:
             raise ArticleError(f"there is no table called {name!r}.", fix=f"Choose one of: {', '.join(TABLES)}.")
         return getattr(self, name)
 
-    def sentence(self, sentence_id: str) -> str:
-        """The text of one sentence, by its id (``"4.3"``)."""
-        rows = self.sentences.loc[self.sentences["sentence_id"] == sentence_id, "text"]
-        if rows.empty:
-            raise ArticleError(
-                f"there is no sentence {sentence_id!r} in {self.id}.",
-                fix="Sentence ids look like '3.2' (paragraph 3, sentence 2).",
-            )
-        return str(rows.iloc[0])
+    def sentence(self, sentence_id: str | float) -> str:
+        """The text of one sentence, by its id: ``"4.3"``, ``4.3`` or ``"¶4.3"``."""
+        found = find_sentence(self.sentences, sentence_id, self.id)
+        return str(self.sentences.loc[self.sentences["sentence_id"] == found, "text"].iloc[0])
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in TABLES)
@@ -142,12 +147,27 @@ def parse_text(
         )
     text = normalise_text(text, source=where)
     lexicon = lexicon or default_lexicon()
+    front = read_front_matter(text)  # a scraped text's "---" block is metadata, not words of the text
+    if front is not None:
+        text = text[front.end :]
+        if not text.strip():
+            raise NoSentencesError(
+                "the text holds only its front matter (the block between '---' lines), no words after it.",
+                source=where,
+                fix="Check that the file holds the article's words below the front matter.",
+            )
+    transcript = read_transcript(text, lexicon, front.title if front else "")
+    if transcript is not None:
+        text = transcript.text  # hard line wraps joined; offsets unchanged
 
     spans: list[tuple[int, int]] = []
     sentence_rows = []
     paragraph_number = 0
-    for paragraph in paragraph_spans(text):
+    paragraphs = turn_paragraphs(text, transcript) if transcript else paragraph_spans(text)
+    for paragraph in paragraphs:
         in_paragraph = sentence_spans(text, paragraph)
+        if transcript is not None:
+            in_paragraph = [span for span in in_paragraph if not transcript.is_mark(text, span)]
         if not in_paragraph:
             continue
         paragraph_number += 1
@@ -170,7 +190,13 @@ def parse_text(
 
     # Time first: the reference date comes from a dateline or an anchored "Nth day".
     candidates = _by_sentence(find_time_expressions(text, 0, len(text)), spans)
+    if reference_date is None and front is not None and front.date is not None:
+        reference_date = front.date
+        given_basis = f"the date in the text's front matter (date: {front.date_text})"
+    else:
+        given_basis = ""
     reference, basis = _reference_date(text, spans, candidates, reference_date)
+    basis = given_basis or basis
     anchors = read_anchors()
     time_rows = []
     for (s_start, s_end), found in zip(spans, candidates):
@@ -204,6 +230,9 @@ def parse_text(
     ]
 
     mentions = find_mentions(text, lexicon)
+    if transcript is not None:  # labels and stage marks are not sentences: what lies in them is dropped
+        mentions = [m for m in mentions if within(m.start, spans)]
+        time_rows = [row for row in time_rows if within(row[6], spans)]
     mention_rows = [
         (
             m.actor.actor_id,
@@ -217,10 +246,15 @@ def parse_text(
         )
         for m in mentions
     ]
+    if transcript is not None:
+        mention_rows = sorted(mention_rows + label_mentions(transcript, spans, ids), key=lambda row: row[6])
 
     paragraph_ends = sorted({row[1]: row[4] for row in sentence_rows}.values())
     quote_spans = find_quotes(text, paragraph_ends)
     statements = find_statements(text, spans, mentions, quote_spans)
+    reported = statements
+    if transcript is not None:
+        statements = turn_statements(transcript, spans, statements)
     statement_rows = [
         (
             st.speaker_id,
@@ -239,7 +273,9 @@ def parse_text(
         for index, st in statements
     ]
     paragraph_of = [row[1] for row in sentence_rows]
-    speakers = quote_speakers(text, quote_spans, statements, spans, paragraph_of, mentions)
+    speakers = quote_speakers(text, quote_spans, reported, spans, paragraph_of, mentions)
+    if transcript is not None:
+        speakers = [quote_in_turn(transcript, start, found) for (start, _), found in zip(quote_spans, speakers)]
     quote_rows = [
         (text[q_start:q_end], speaker_id, speaker, sentence_of(q_start), q_start, q_end, attribution, how)
         for (q_start, q_end), (speaker_id, speaker, attribution, how) in zip(quote_spans, speakers)
@@ -248,9 +284,14 @@ def parse_text(
     quantity_rows = [
         (text[q.start : q.end], q.value, q.unit, q.qualifier, sentence_of(q.start), q.start, q.end)
         for q in find_quantities(text, spans, date_spans)
+        if transcript is None or within(q.start, spans)
     ]
 
-    hedge_rows = [(text[h0:h1], kind, sentence_of(h0), h0, h1) for h0, h1, kind in find_hedges(text)]
+    hedge_rows = [
+        (text[h0:h1], kind, sentence_of(h0), h0, h1)
+        for h0, h1, kind in find_hedges(text)
+        if transcript is None or within(h0, spans)
+    ]
 
     return Article(
         id=article_id,
@@ -265,6 +306,8 @@ def parse_text(
         time_expressions=_frame("time_expressions", time_rows),
         hedges=_frame("hedges", hedge_rows),
         source=source,
+        title=front.title if front else "",
+        kind="transcript" if transcript else "article",
     )
 
 

@@ -72,6 +72,11 @@ FUNCTION_WORDS = frozenset(
     Click See Watch Listen Note Update Breaking Earlier Later Once Instead Indeed Overall Finally Further
     Additionally Moreover Yes Okay OK Please Let Do Does Did Is Are Was Were Be Has Have Had Will Would
     Can Could Should Must May Might Shall Those""".split()
+) | frozenset(  # contractions that start sentences in speech: "We’ve announced", "I’m not confirming"
+    f"{word}{mark}{ending}"
+    for word in "I We You They He She It That There Here What Who Let".split()
+    for mark in "’'"
+    for ending in ("ve", "re", "ll", "d", "m", "s")
 )
 #: Acronyms that are not actors.
 NOT_ACRONYM_ACTORS = frozenset(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import helpers
 
 
@@ -72,3 +74,9 @@ def test_the_president_links_to_the_president_named_before():
 def test_title_chain_names_the_person_not_the_state():
     found = actors("Chairperson President Jane Doe of Ruritania said the talks would go on.")
     assert found.get("Jane Doe") == "person"
+
+
+@pytest.mark.parametrize("opening", ["We’ve", "I'm", "They’re", "It’s", "We’ll"])
+def test_a_contracted_pronoun_opening_a_sentence_is_not_a_name(opening):
+    article = helpers.parse_text(f"The ministry spoke. {opening} announced recently a new package of aid.")
+    assert opening not in article.mentions["text"].tolist()
