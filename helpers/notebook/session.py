@@ -34,6 +34,7 @@ NOTEBOOKS: dict[str, str] = {
     "02_timeline": "Timeline",
     "03_actor_positions": "Actor positions",
     "04_escalation": "Escalation questions",
+    "05_compare_sources": "Compare sources",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -29,9 +30,11 @@ def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def with_seed(nb: nbformat.NotebookNode, seed_path: Path | str) -> nbformat.NotebookNode:
-    """Insert ``SEED = <path>`` after the parameters cell, as a teacher would."""
+    """Insert ``SEED = <path>`` after the parameters cell, as a teacher would (``SEED_A`` in a notebook that
+    compares two texts: the article becomes text A)."""
     index = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-    nb.cells.insert(index + 1, nbformat.v4.new_code_cell(f"SEED = {str(seed_path)!r}"))
+    name = "SEED_A" if re.match(r"SEED_A\b", nb.cells[index].source) else "SEED"
+    nb.cells.insert(index + 1, nbformat.v4.new_code_cell(f"{name} = {str(seed_path)!r}"))
     return nb
 
 

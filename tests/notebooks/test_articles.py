@@ -28,5 +28,7 @@ def test_notebook_runs_on_another_article(path, article, tmp_path, monkeypatch):
     text = html_outputs(nb)
     for payload in PAYLOADS:
         assert payload not in text, f"unescaped seed markup {payload!r} reached HTML in {path.name}"
-    if path.stem != "00_start_here":  # 01-04 use the teacher's reference data somewhere: they must say so
+    if path.stem == "05_compare_sources":  # its paraphrase exercise needs the default pair: it must say so
+        assert "This exercise is for the default pair" in text
+    elif path.stem != "00_start_here":  # 01-04 use the teacher's reference data somewhere: they must say so
         assert "exists only for the course article" in text

@@ -12,8 +12,8 @@ REQUIRED_HEADINGS = ["Overview", "Prerequisites", "Summary", "What's next", "Res
                      "Questionnaire"]
 
 
-def test_there_are_five_notebooks():
-    assert [p.name[:2] for p in NOTEBOOKS] == ["00", "01", "02", "03", "04"]
+def test_there_are_six_notebooks():
+    assert [p.name[:2] for p in NOTEBOOKS] == ["00", "01", "02", "03", "04", "05"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -22,7 +22,11 @@ def test_notebook_follows_the_style_guide(path):
     code = [c for c in nb.cells if c.cell_type == "code"]
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert "parameters" in code[0].metadata.get("tags", []), "first code cell must be tagged 'parameters'"
-    assert re.fullmatch(r'SEED = "\.\./seeds/000_0c51e7aa6578d068\.txt"\s*', code[0].source)
+    if path.stem == "05_compare_sources":  # two texts: A (the course article) and B (the Finer transcript)
+        assert re.fullmatch(r'SEED_A = "\.\./seeds/000_0c51e7aa6578d068\.txt"\nSEED_B = "\.\./seeds/001_[^"]+\.txt"\s*',
+                            code[0].source)
+    else:
+        assert re.fullmatch(r'SEED = "\.\./seeds/000_0c51e7aa6578d068\.txt"\s*', code[0].source)
     for heading in REQUIRED_HEADINGS:
         assert re.search(rf"^#+ .*{re.escape(heading)}", markdown, re.M | re.I), f"missing section {heading}"
     assert "For teachers" in markdown
