@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# The article's reference date: day 1,000 of the full-scale war (fact A2).
-REFERENCE_DATE: date = date(2024, 11, 19)
+# The article's reference date: the day it was written, as far as the evidence shows. The article says the
+# war *approaches* its 1,000th day (¶1.2; day 1,000 was 19 Nov 2024, fact A2), and it reports events of
+# 18 Nov 2024: the Odesa strike with "nearly 50" injured (A6), the Kremlin's and the foreign ministry's
+# reactions (B11, B13) and Finer's press gaggle in Rio (B10). Notebook 1, section 6 shows the reasoning.
+REFERENCE_DATE: date = date(2024, 11, 18)
 
 # Required columns of each table, in the order they appear in the shipped files.
 COLUMNS: dict[str, list[str]] = {
@@ -79,7 +82,6 @@ COLUMNS: dict[str, list[str]] = {
         "H1",
         "H2",
         "H3",
-        "H4",
         "reasoning",
         "confidence",
     ],
@@ -132,7 +134,7 @@ REQUIRED_CELLS: dict[str, list[str]] = {
     "escalation_ladder": ["order", "unit", "first_rung", "last_rung", "fact_ids"],
     "reference_coding": ["article_id", "sentence_id", "speaker_id", "verb", "stance", "rationale"],
     "ladder_placements": ["item_id", "label", "article_rule", "unit_order", "reasoning", "confidence"],
-    "ach_matrix": ["evidence_id", "kind", "label", "H1", "H2", "H3", "H4", "reasoning", "confidence"],
+    "ach_matrix": ["evidence_id", "kind", "label", "H1", "H2", "H3", "reasoning", "confidence"],
     "anchors": ["name", "keywords", "day_one", "source", "fact_ids"],
     "claim_rules": ["topic", "rule", "first_only", "fact_id", "note"],
     "hypotheses": ["hypothesis_id", "hypothesis", "rule"],
@@ -178,12 +180,20 @@ ENUMS: dict[str, dict[str, list[str]]] = {
         "H1": ["C", "I", "N"],
         "H2": ["C", "I", "N"],
         "H3": ["C", "I", "N"],
-        "H4": ["C", "I", "N"],
         "confidence": ["interpretation"],
     },
     "claim_rules": {"first_only": ["yes", "no"]},
-    "hypotheses": {"hypothesis_id": ["H1", "H2", "H3", "H4"]},
-    "cited_facts": {"notebook": ["00_start_here", "01_context", "02_timeline", "03_actor_positions", "04_escalation"]},
+    "hypotheses": {"hypothesis_id": ["H1", "H2", "H3"]},
+    "cited_facts": {
+        "notebook": [
+            "00_start_here",
+            "01_context",
+            "02_timeline",
+            "03_actor_positions",
+            "04_escalation",
+            "05_compare_sources",
+        ]
+    },
 }
 
 DATE_COLUMNS: dict[str, list[str]] = {"events": ["date"], "troop_estimates": ["date"], "anchors": ["day_one"]}

@@ -57,7 +57,7 @@ def _check_dates(name: str, frame: pd.DataFrame, problems: list[str]) -> None:
             if not ok:
                 problems.append(
                     f"{_where(name, i, column)}: {value!r} is not a valid date; "
-                    "write it as YYYY-MM-DD, e.g. 2024-11-19 (for a month only, use the 1st and "
+                    "write it as YYYY-MM-DD, e.g. 2024-11-18 (for a month only, use the 1st and "
                     "set date_precision to 'month')."
                 )
 

@@ -93,8 +93,11 @@ def test_events_spot_checks() -> None:
     assert events["title"].str.len().max() <= 80
     assert 40 <= len(events) <= 80
     assert not events["fact_id"].isin(["A14", "B3", "C26"]).any()
+    # The article was written on 18 Nov 2024, the day before day 1,000 (REFERENCE_DATE).
     day_1000 = events[events["date"] == pd.Timestamp("2024-11-19")]
-    assert set(day_1000["relation"]) == {"same_day"}
+    assert set(day_1000["relation"]) == {"after"}
+    article_day = events[events["date"] == pd.Timestamp("2024-11-18")]
+    assert set(article_day["relation"]) == {"same_day"} and "A6" in set(article_day["fact_id"])
 
 
 def test_troop_estimates_spot_checks() -> None:
@@ -152,7 +155,9 @@ def test_escalation_ladder_covers_44_rungs() -> None:
 def test_translations_keep_the_article_renderings() -> None:
     translations = load_table("translations")
     article = translations[translations["outlet"].str.startswith("this article")]
-    assert set(article["rendering"]) == {"adding oil to the fire", "appropriate and tangible"}
+    assert set(article["rendering"]) == {"adding oil to the fire", "appropriate and tangible", "speak for themselves"}
+    zelensky = translations[translations["speaker_id"] == "volodymyr_zelensky"]
+    assert len(zelensky) >= 3 and set(zelensky["fact_id"]) == {"A5"}  # a translation too
     zakharova = translations[translations["fact_id"] == "B13"]
     assert set(zakharova["original"]) == {""}
 
@@ -294,7 +299,7 @@ def test_reference_answers_and_anchors_are_validated(tmp_path):
 
     from helpers.curated import load_table, validate_curated
 
-    assert set(load_table("ach_matrix")[["H1", "H2", "H3", "H4"]].stack()) <= {"C", "I", "N"}
+    assert set(load_table("ach_matrix")[["H1", "H2", "H3"]].stack()) <= {"C", "I", "N"}
     assert load_table("anchors")["day_one"].iloc[0] == pd.Timestamp("2022-02-24")
     assert (load_table("ladder_placements")["confidence"] == "interpretation").all()
     folder = tmp_path / "curated"

@@ -149,7 +149,7 @@ def test_translation_overview(seed_article):
     assert overview.loc["B12", "other_renderings"] == 7
     assert overview.loc["B12", "different_wordings"] == 7
     assert overview.loc["B13", "different_wordings"] == 3
-    assert overview.loc["B13", "russian_original"] == "(not given in the fact sheet)"
+    assert overview.loc["B13", "original"] == "(not given in the fact sheet)"
 
 
 def test_other_article_has_no_course_rows():
@@ -363,9 +363,27 @@ def test_sentences_question_answer_comes_from_the_tables(seed_article):
     assert question.correct == "Russia"
     assert question.question_id == "actors.most_sentences"
     question.input.value = "United States"
-    assert question.check() is False
+    assert not question.check()
     question.input.value = "Russia"
-    assert question.check() is True
+    assert question.check()
+
+
+def test_sentences_question_hints_are_specific_and_give_nothing_away(seed_article):
+    question = positions.sentences_question(Session(seed_article, NOTEBOOK))
+    assert "not the most mentions" not in question.widget.children[0].value
+    wrong = [o for o in question.input.options if o != question.correct]
+    assert set(question.hints) == set(wrong)
+    assert len(set(question.hints.values())) == len(wrong)  # one hint per wrong option
+    assert "11 mentions but appears in only 10" in question.hints["United States"]
+    assert "tie on mentions" in question.hints[positions.TIE]
+    assert not any("Russia appears" in hint for hint in question.hints.values())  # the answer is never named
+
+
+def test_zelensky_is_quoted_in_translation_too(seed_article):
+    variants = positions.translation_variants(seed_article, "volodymyr_zelensky")
+    assert "¶5.1" in set(variants["article_citation"]) and set(variants["fact_id"]) == {"A5"}
+    overview = positions.translation_overview(seed_article).set_index("fact_id")
+    assert overview.loc["A5", "article_rendering"] == "speak for themselves"
 
 
 def test_sentences_question_tie():
@@ -458,3 +476,17 @@ def test_small_exercise_answers_come_from_the_tables(small):
     counts = small.statements.groupby("speaker").size().sort_values(ascending=False)
     assert positions.check_speaker_counts(small, counts).kind == "ok"
     assert positions.check_speaker_counts(small, counts.head(2)).kind == "warning"
+
+
+def test_notebook_3_says_whose_words_and_who_is_not_heard():
+    import nbformat
+
+    from tests.conftest import ROOT
+
+    nb = nbformat.read(ROOT / "notebooks" / "03_actor_positions.ipynb", as_version=4)
+    text = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    assert "Each side in its own words" not in text and "### Each side, in the article's words" in text
+    assert "no voice" in text and "fact A13" in text  # North Korea is discussed, never heard
+    assert "Zelensky's words are a translation too" in text
+    code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+    assert '"volodymyr_zelensky"' in code and '(statements["speaker_id"] == "north_korea").sum()' in code

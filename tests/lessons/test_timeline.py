@@ -61,7 +61,8 @@ def test_article_events_on_the_seed(seed_article):
     row = events.set_index("origin").loc["article ¶8.1"]
     assert row["lane"] == "United States" and "January 20th" in row["label"]
     assert row["relation"] == "after"
-    assert events.set_index("origin").loc["article ¶1.2", "relation"] == "same_day"
+    # "approaches its 1,000th day": day 1,000 (19 Nov) comes after the article's day (18 Nov, notebook 1)
+    assert events.set_index("origin").loc["article ¶1.2", "relation"] == "after"
 
 
 def test_labels_are_shortened_sentences(seed_article):
@@ -94,9 +95,12 @@ def test_background_holds_back_the_outcomes():
     background = timeline.background_events()
     assert set(background["relation"]) <= {"before", "same_day"}
     assert "E038" not in set(background["event_id"])  # first ATACMS strike (C1): forecast in notebook 4
-    assert "E036" in set(background["event_id"])  # day 1,000 (A2) stays
+    assert "E030" in set(background["event_id"])  # the Odesa strike (A6), on the article's day, stays
+    assert "E036" not in set(background["event_id"])  # day 1,000 (A2) is the day after the article
+    assert "E015" not in set(background["event_id"])  # before the article, but it rests on an outcome (C2)
+    assert not background["origin"].str.contains(r"\bC\d", regex=True).any()
     held = timeline.held_back_events()
-    assert {"E038", "E039", "E051"} <= set(held["event_id"])
+    assert {"E015", "E038", "E039", "E051"} <= set(held["event_id"])
     assert not set(held["event_id"]) & set(background["event_id"])
 
 
@@ -120,7 +124,15 @@ def test_other_articles_get_no_background():
 
 
 def test_days_to_reference(seed_article):
-    assert timeline.days_to_reference(seed_article, "A9") == (date(2024, 11, 19) - date(2024, 8, 6)).days == 105
+    # from the article's day (18 Nov 2024, notebook 1, section 6), not the parser's day 1,000
+    assert timeline.article_date(seed_article) == date(2024, 11, 18)
+    assert timeline.days_to_reference(seed_article, "A9") == (date(2024, 11, 18) - date(2024, 8, 6)).days == 104
+
+
+def test_article_date_of_another_article_is_the_parsers(seed_article):
+    other = helpers.parse_text("It happened on 12 May 2023 in Oslo.", article_id="other")
+    assert timeline.article_date(other) == other.reference_date
+    assert timeline.article_date(seed_article) != seed_article.reference_date  # day 1,000 vs the day before
 
 
 def test_table_html_escapes_seed_text():
@@ -133,7 +145,7 @@ def test_table_html_escapes_seed_text():
 
 
 def test_plot_has_title_labels_and_alt_text(seed_article, seed_table):
-    chart = timeline.plot_timeline(seed_table, seed_article.reference_date)
+    chart = timeline.plot_timeline(seed_table, timeline.article_date(seed_article))
     assert isinstance(chart, Chart) and len(chart.table) == len(seed_table)
     fig, alt = chart.figure, chart.alt
     ax = fig.axes[0]
@@ -141,7 +153,7 @@ def test_plot_has_title_labels_and_alt_text(seed_article, seed_table):
     assert [t.get_text() for t in ax.get_yticklabels()] == timeline.LANE_ORDER
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert any("hollow" in t for t in legend) and any("filled" in t for t in legend)
-    assert "19 Nov 2024" in alt and "40 dated events" in alt and "hollow" in alt
+    assert "18 Nov 2024" in alt and f"{len(seed_table)} dated events" in alt and "hollow" in alt
 
 
 def test_lanes_differ_by_shape_and_colour():
@@ -353,6 +365,23 @@ def test_ordering_items_are_sorted_by_date(seed_article, seed_table):
     ]
 
 
+def test_ordering_items_never_start_in_the_right_place(seed_table):
+    """Choosing the options in the order they are listed scores nothing (it once scored 3 of 6)."""
+    items, correct = timeline.ordering_items(seed_table)
+    assert sum(a == b for a, b in zip(items, correct)) == 0
+
+
+@pytest.mark.parametrize(
+    "correct",
+    [["a", "b"], ["a", "b", "c"], ["c", "a", "b"], ["b", "a", "d", "c", "e", "f"], list("abcdefg"), ["z", "y", "x"]],
+)
+def test_derange_moves_every_item(correct):
+    items = timeline.derange(correct)
+    assert sorted(items) == sorted(correct)
+    assert all(a != b for a, b in zip(items, correct))
+    assert timeline.derange(correct) == items  # the same list every run
+
+
 def test_ordering_falls_back_politely():
     harbour = helpers.load_article(TEST_ARTICLES / "synthetic_harbour_strike.txt")
     assert timeline.ordering_items(build(harbour)) == ([], [])
@@ -379,10 +408,16 @@ def test_order_question_feedback(seed_article, seed_table, answers_dir):
 
 
 def test_days_question(seed_article):
+    """Both counting conventions of notebook 1 are accepted: 104 elapsed days, or 105 counting both ends."""
     question = timeline.days_question(session_for(seed_article))
-    question.input.value = 105
-    question.button.click()
-    assert "Yes" in question.feedback.value
+    for right in (104, 105):
+        question.input.value = right
+        question.button.click()
+        assert "Yes" in question.feedback.value and "104" in question.feedback.value
+    for wrong in (103, 106):
+        question.input.value = wrong
+        question.button.click()
+        assert "Not yet" in question.feedback.value
     assert isinstance(
         timeline.days_question(session_for(helpers.load_article(TEST_ARTICLES / "synthetic_crlf_bom.txt"))), Message
     )
@@ -411,7 +446,10 @@ def test_reflection_question(seed_article):
     question.input.value = "too short"
     question.button.click()
     assert "at least" in question.feedback.value
-    assert "“previously”" in timeline.reflection_prompt(seed_article)
+    prompt = timeline.reflection_prompt(seed_article)
+    # Exercise 3's answer ("previously") is never named right under it; other undatable words are
+    assert timeline.undatable_choice(seed_article)["correct"] == "“previously” (¶2.1)"
+    assert "previously" not in prompt and "“recent”" in prompt
 
 
 # -- the general rules, on small invented articles ------------------------------------------------
@@ -445,3 +483,17 @@ def test_datable_rule():
         "day and month"
     )
     assert timeline.datable("relative", "", pd.Timestamp("2024-01-20")).startswith("relative")
+
+
+def test_long_tables_are_folded(monkeypatch):
+    shown: list[tuple[str, object]] = []
+    monkeypatch.setattr(table_module, "show_table", lambda table, caption="": shown.append(("table", table)))
+    monkeypatch.setattr(table_module, "show_html", lambda markup: shown.append(("html", markup)))
+    long = pd.DataFrame({"n": range(30), "date": pd.date_range("2024-01-01", periods=30)})
+    timeline.show_folded(long, caption="Thirty rows")
+    assert [kind for kind, _ in shown] == ["table", "html"]
+    assert len(shown[0][1]) == 8  # the head in the main flow
+    assert "<details" in shown[1][1] and "2024-01-30" in shown[1][1] and "00:00:00" not in shown[1][1]
+    shown.clear()
+    timeline.show_folded(long.head(5), caption="Five rows")
+    assert [kind for kind, _ in shown] == ["table"] and len(shown[0][1]) == 5  # short tables stay whole

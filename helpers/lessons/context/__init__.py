@@ -52,8 +52,26 @@ from .troops import (
     troop_question,
     why_disagree_question,
 )
+from .written import (
+    dating_clues,
+    judgement_items,
+    judgement_questions,
+    provenance_question,
+    provenance_table,
+    show_dating_clues,
+    show_judgement_questions,
+    written_on_question,
+)
 
 __all__ = [
+    "dating_clues",
+    "judgement_items",
+    "judgement_questions",
+    "provenance_question",
+    "provenance_table",
+    "show_dating_clues",
+    "show_judgement_questions",
+    "written_on_question",
     "ClaimRule",
     "article_troop_figure",
     "available_articles",

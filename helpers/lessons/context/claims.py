@@ -17,6 +17,7 @@ from ...notebook.display import Message, show_table
 from ...notebook.session import Session
 from ...parse.article import Article, cite
 from ...paths import curated_file
+from ..timeline.table import show_folded
 from .actors import show_sentence
 from .sources import fact_source, facts_by_id
 
@@ -151,7 +152,7 @@ def show_claims(session: Session, claims: pd.DataFrame) -> Message | None:
     skipped = session.reference(CLAIMS_SECTION)
     if skipped is not None:
         return skipped
-    show_table(claims_overview(claims), caption=f"The article's sentences and the background ({len(claims)} rows)")
+    show_folded(claims_overview(claims), caption=f"The article's sentences and the background ({len(claims)} rows)")
     return None
 
 

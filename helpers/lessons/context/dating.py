@@ -103,9 +103,8 @@ def day_1000_question(session: Session, n: int = 1000) -> DateQuestion | Message
             f"day 1 (inclusive), so day {n:,} comes one day earlier (facts A2)."
         ),
         right - timedelta(days=1): (
-            f"That is day {n - 1:,}, one day before day {n:,}. Facts A2: on 18 Nov 2024 "
-            'the war was on day 999, which is why the article says it "approaches" '
-            "day 1,000."
+            f"That is day {n - 1:,}, one day before day {n:,}: if 24 Feb 2022 is day 1, how many days do you "
+            f"add to reach day {n:,}? (Section 6 comes back to this day.)"
         ),
     }
     explanation = (
@@ -127,7 +126,8 @@ def show_ordinal_day(session: Session) -> Message | None:
     from .actors import show_sentence
 
     rows = ordinal_day_rows(session.article)
-    show_table(rows, columns=["text", "kind", "start_date", "sentence_id"], caption='The "Nth day" in the article')
+    # The parser's date for it is the answer of Exercise 4: it is shown after the exercise (compare_with_parser).
+    show_table(rows, columns=["text", "kind", "sentence_id"], caption='The "Nth day" in the article')
     if not rows.empty:
         display(show_sentence(session.article, rows["sentence_id"].iloc[0]))
     return None

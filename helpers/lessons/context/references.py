@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...curated import load_table, split_list
+from ...curated import is_outcome_fact, split_list
 from .claims import load_claim_rules
-from .sources import fact_source, facts_by_id
+from .sources import fact_source, facts_by_id, glossary_table
 
 
 def fact_ids_used() -> list[str]:
-    """Every fact id this notebook's tables cite (claim rules, glossary, troop estimates), in fact-sheet order."""
+    """Every fact id this notebook's tables cite (claim rules, glossary, troop estimates), in fact-sheet order.
+
+    Outcome facts (section C) are left out: notebook 4 reveals them.
+    """
+    from .troops import troop_estimates_table
+
     ids = {fid for rule in load_claim_rules() for fid in rule.notes}
-    ids |= {fid for cell in load_table("glossary")["fact_ids"] for fid in split_list(cell)}
-    ids |= set(load_table("troop_estimates")["fact_id"].str.strip())
+    ids |= {fid for cell in glossary_table()["fact_ids"] for fid in split_list(cell)}
+    ids |= set(troop_estimates_table()["fact_id"].str.strip())
+    ids = {fid for fid in ids if not is_outcome_fact(fid)}
     order = list(facts_by_id())
     return sorted(ids, key=lambda fid: order.index(fid) if fid in order else len(order))
 

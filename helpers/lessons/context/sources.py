@@ -6,12 +6,19 @@ import re
 
 import pandas as pd
 
-from ...curated import fact_citation, load_table
+from ...curated import cites_outcome, fact_citation, load_table
 
 
-def glossary_table() -> pd.DataFrame:
-    """The course glossary (seeds/curated/glossary.csv): term, definition, fact ids, sources."""
-    return load_table("glossary")[["term", "definition", "fact_ids", "source"]]
+def glossary_table(include_outcomes: bool = False) -> pd.DataFrame:
+    """The course glossary (seeds/curated/glossary.csv): term, definition, fact ids, sources.
+
+    Terms that rest on what happened after the article (a section C fact, e.g. Oreshnik) wait for
+    notebook 4; ``include_outcomes=True`` keeps them.
+    """
+    table = load_table("glossary")[["term", "definition", "fact_ids", "source"]]
+    if include_outcomes:
+        return table
+    return table[~table["fact_ids"].map(cites_outcome)].reset_index(drop=True)
 
 
 def facts_by_id() -> dict[str, dict]:

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from ...curated import article_date
 from ...notebook.display import GREY, OKABE_ITO, Chart, Message, actor_colours
 from ...notebook.session import Session
 from ...parse.article import Article, cite
@@ -104,11 +105,8 @@ def plot_troop_estimates(session: Session) -> Chart | Message:
     markers = {s: _MARKERS[i % len(_MARKERS)] for i, s in enumerate(sources)}
     reference = _reference_quantity(article)
     # The article's date only means something here if the article gives a troop figure too.
-    article_day = (
-        pd.Timestamp(article.reference_date)
-        if reference is not None and article is not None and article.reference_date
-        else None
-    )
+    written = article_date(article) if article is not None else None
+    article_day = pd.Timestamp(written) if reference is not None and written else None
 
     days = plotted["date"] if article_day is None else pd.concat([plotted["date"], pd.Series([article_day])])
     windows = _time_windows(days)

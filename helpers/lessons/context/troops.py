@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...curated import load_table
+from ...curated import known_by_article, load_table
 from ...curated.schema import COLUMNS
 from ...notebook.display import Message, show_table
 from ...notebook.exercises import ChoiceQuestion, TextQuestion
@@ -25,9 +25,10 @@ TROOP_COLUMNS = [*COLUMNS["troop_estimates"], "on_figure"]
 def troop_estimates_table() -> pd.DataFrame:
     """North Korean troop estimates by source and date (seeds/curated/troop_estimates.csv).
 
-    ``on_figure`` is False for rows without a date: they cannot be placed on a time axis.
+    ``on_figure`` is False for rows without a date: they cannot be placed on a time axis. Estimates
+    dated after the article's day are left out: a reader on that day could not have seen them.
     """
-    table = load_table("troop_estimates").copy()
+    table = known_by_article(load_table("troop_estimates")).copy()
     table["on_figure"] = table["date"].notna()
     return table.sort_values("date", kind="stable", na_position="last", ignore_index=True)[TROOP_COLUMNS]
 
@@ -65,55 +66,57 @@ def _estimate_label(row: pd.Series) -> str:
     return f"{row['source_org']}, {when}"
 
 
-def _troop_options(table: pd.DataFrame, correct: str) -> list[str]:
-    """The answer and three other sources, always with the most recent estimate among them (sorted)."""
-    ranked = table.sort_values(["estimate_high", "date"], ascending=[False, False], na_position="last")
-    labels = list(dict.fromkeys(_estimate_label(row) for _, row in ranked.iterrows()))
-    options = [correct] + [label for label in labels if label != correct][:3]
-    latest = table.loc[table["date"].idxmax()]
-    if _estimate_label(latest) not in options:
-        options[-1] = _estimate_label(latest)
-    return sorted(options)
+def compared_scope(table: pd.DataFrame) -> str:
+    """The scope with the most dated estimates (ties: the first in the table): like is compared with like."""
+    dated = table[table["on_figure"]]
+    counts = dated["scope"].value_counts(sort=False)
+    return str(counts.idxmax())
 
 
 def troop_question(session: Session) -> ChoiceQuestion | Message:
-    """ChoiceQuestion: which source gave the highest estimate, and when? Computed from the CSV."""
+    """ChoiceQuestion: among estimates that count the same thing (one scope), which source gave the highest?
+
+    Computed from the CSV. One option counts something else (another scope), with a hint that says so:
+    section 4 teaches not to compare figures that count different things.
+    """
     skipped = session.reference("Exercise 2")
     if skipped is not None:
         return skipped
     table = troop_estimates_table()
-    best = highest_estimate(table)
+    scope = compared_scope(table)
+    same = table[table["scope"] == scope]
+    best = highest_estimate(same)
     correct = _estimate_label(best)
-    options = _troop_options(table, correct)
-    dated = table[table["on_figure"]]
-    top_dated = dated[dated["estimate_high"] == dated["estimate_high"].max()]
-    tied = "; ".join(f"{_estimate_label(row)} ({row['scope']})" for _, row in top_dated.iterrows())
-    undated_note = (
-        " It has no date in the fact sheet, so it is in the table but not on the figure: "
-        "the highest number is the least documented one."
-        if pd.isna(best["date"])
-        else ""
-    )
-    explanation = (
-        f"{best['source_org']} gave {best['estimate_high']:,} (scope: {best['scope']}; facts "
-        f"{best['fact_id']}).{undated_note} The highest dated figure is {dated['estimate_high'].max():,}: "
-        f"{tied}."
-    )
+    labels = list(dict.fromkeys(_estimate_label(row) for _, row in same.iterrows()))
     hints = {}
-    for _, row in table.iterrows():
+    for _, row in same.iterrows():
         label = _estimate_label(row)
-        if label in options and label != correct and label not in hints:
-            same = table[table.apply(_estimate_label, axis=1) == label]
-            given = " and ".join(f"{v:,} ({scope})" for v, scope in zip(same["estimate_high"], same["scope"]))
+        if label != correct and label not in hints:
             hints[label] = (
-                f"That source gave {given}. Sort the table by estimate_high and look at every "
-                "row, including the ones not on the figure."
+                f"That source gave {row['estimate_high']:,} troops {scope}; another estimate of the same "
+                f'scope is higher. Keep only this scope: troops[troops["scope"] == "{scope}"].'
             )
+    others = table[(table["scope"] != scope) & table["on_figure"]].sort_values("estimate_high", ascending=False)
+    for _, row in others.iterrows():
+        label = _estimate_label(row)
+        if label not in labels:
+            labels.append(label)
+            hints[label] = (
+                f"That source gave {row['estimate_high']:,}, but it counts troops {row['scope']}, not troops "
+                f"{scope}: a different thing, so the numbers cannot be ranked together."
+            )
+            break
+    explanation = (
+        f"{best['source_org']} gave {best['estimate_high']:,} troops {scope} (facts {best['fact_id']}), the "
+        f"highest of the {len(same)} estimates that count troops {scope}. Estimates of other scopes "
+        "(decided to send, in Kursk …) count other things and are not in this comparison."
+    )
     return ChoiceQuestion(
         session.notebook,
         "troop_highest",
-        "In the table of estimates, which source gave the highest number, and when?",
-        options,
+        f"Compare only estimates that count the same thing. Among the estimates of North Korean troops "
+        f"{scope}, which source gave the highest number, and when?",
+        sorted(labels),
         correct,
         explanation,
         hints,

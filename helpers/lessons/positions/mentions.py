@@ -206,6 +206,27 @@ def plot_cooccurrence(table: pd.DataFrame) -> Chart:
     return Chart(figure, alt, table.reset_index())
 
 
+def _sentence_hint(counts: pd.DataFrame, option: str) -> str:
+    """A hint for one wrong option of Exercise 1, from the counts (never naming the right answer)."""
+    if option == TIE:
+        top = counts[counts["mentions"] == counts["mentions"].max()]
+        if len(top) > 1:
+            names = " and ".join(top["actor"].head(2))
+            return (
+                f"{names} tie on mentions ({int(top['mentions'].iloc[0])} each), but the question asks about "
+                "different sentences. Count the distinct sentence ids for each actor."
+            )
+        return "No two actors share the top count of different sentences. Count the distinct sentence ids again."
+    row = counts[counts["actor"] == option].iloc[0]
+    mentions, sentences = int(row["mentions"]), int(row["sentences"])
+    if mentions > sentences:
+        return (
+            f"{option} has {mentions} mentions but appears in only {sentences} different sentences: some "
+            "sentences name it more than once. Count sentences, not mentions."
+        )
+    return f"{option} appears in {sentences} different sentences. Check the others: does one appear in more?"
+
+
 def sentences_question(session: Session) -> ChoiceQuestion:
     """Exercise 1: which actor appears in the most different sentences? (The answer comes from the tables.)"""
     article = session.article
@@ -227,15 +248,12 @@ def sentences_question(session: Session) -> ChoiceQuestion:
     else:
         explanation = "The parser found no actor in this article."
     options.append(TIE)
-    hints = {
-        option: "Not the most mentions: count the different sentences (¶ ids) in which the actor appears."
-        for option in options
-        if option != correct
-    }
+    hints = {option: _sentence_hint(counts, option) for option in options if option != correct}
     return ChoiceQuestion(
         session.notebook,
         question_id(article, "actors.most_sentences"),
-        "Exercise 1. Which actor appears in the most different sentences (not the most mentions)?",
+        "Exercise 1. Which actor appears in the most different sentences? (A sentence that names an actor "
+        "twice counts once.)",
         options,
         correct,
         explanation,

@@ -20,7 +20,7 @@ OVERVIEW_COLUMNS = [
     "speaker",
     "other_renderings",
     "different_wordings",
-    "russian_original",
+    "original",
     "article_rendering",
     "article_citation",
     "fact_id",
@@ -41,7 +41,7 @@ def _article_quote_citation(article: Article, rendering: str) -> str:
 
 
 def translation_variants(article: Article, speaker_id: str | None = None) -> pd.DataFrame:
-    """English renderings of the same Russian words, by outlet (translations.csv, facts B12, B13).
+    """English renderings of the same words spoken in another language, by outlet (translations.csv, facts A5, B12, B13).
 
     ``article_citation`` is where the article itself uses the rendering, found in ``article.quotes``
     (e.g. ¶4.3). Rows describing the course article are left out for any other article.
@@ -80,7 +80,7 @@ def translation_overview(article: Article) -> pd.DataFrame:
                 "speaker": group["speaker"].iloc[0],
                 "other_renderings": int((~group["outlet"].str.startswith("this article")).sum()),
                 "different_wordings": group["rendering"].map(_normalise).nunique(),
-                "russian_original": originals[0] if originals else "(not given in the fact sheet)",
+                "original": originals[0] if originals else "(not given in the fact sheet)",
                 "article_rendering": in_article["rendering"].iloc[0] if len(in_article) else "",
                 "article_citation": in_article["article_citation"].iloc[0] if len(in_article) else "",
                 "fact_id": "; ".join(dict.fromkeys(group["fact_id"])),
@@ -92,7 +92,7 @@ def translation_overview(article: Article) -> pd.DataFrame:
 def translation_overview_view(session: Session) -> HTML | Message:
     """The overview as a table (course article), or the message that this section is skipped."""
     return session.reference("The translation comparison") or HTML(
-        table_html(translation_overview(session.article), caption="Two quotes, and how they were translated")
+        table_html(translation_overview(session.article), caption="Quotes translated into English, and how")
     )
 
 

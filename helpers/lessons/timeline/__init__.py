@@ -8,12 +8,13 @@
 >>> session = helpers.start("seeds/000_0c51e7aa6578d068.txt", notebook="02_timeline")
 >>> rows = timeline.article_events(session.article)
 >>> table = timeline.timeline_table(rows, timeline.background_for(session))
->>> timeline.plot_timeline(table, session.article.reference_date)
+>>> timeline.plot_timeline(table, timeline.article_date(session.article))
 """
 
 from .exercises import (
     ORDERING_FACTS,
     days_question,
+    derange,
     ordering_explanation,
     ordering_items,
     ordering_question,
@@ -31,6 +32,7 @@ from .table import (
     LANE_ORDER,
     LANES,
     OTHERS,
+    article_date,
     article_events,
     background_events,
     background_for,
@@ -44,6 +46,7 @@ from .table import (
     reference_note,
     shorten,
     show_background,
+    show_folded,
     show_sources,
     side_of,
     sources_table,
@@ -61,12 +64,14 @@ __all__ = [
     "OTHERS",
     "TimelineExplorer",
     "alt_text",
+    "article_date",
     "article_events",
     "background_events",
     "background_for",
     "datable",
     "days_question",
     "days_to_reference",
+    "derange",
     "default_window",
     "expressions_table",
     "figure_table",
@@ -86,6 +91,7 @@ __all__ = [
     "reflection_question",
     "shorten",
     "show_background",
+    "show_folded",
     "show_sources",
     "side_of",
     "sources_table",

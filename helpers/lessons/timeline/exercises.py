@@ -48,15 +48,29 @@ def ordering_rows(table: pd.DataFrame, size: int = 6) -> pd.DataFrame:
 def ordering_items(table: pd.DataFrame) -> tuple[list[str], list[str]]:
     """``(items, correct_order)`` for :class:`helpers.notebook.exercises.OrderQuestion`; empty lists if too few dates.
 
-    The correct order is computed from the dates; the items are listed alphabetically (and never
-    already in the right order).
+    The correct order is computed from the dates; the items are listed so that **none** stands in its
+    right place (:func:`derange`), so picking the options in the order they are listed scores nothing.
     """
     rows = ordering_rows(table)
     correct = [_item_text(row) for _, row in rows.iterrows()]
+    return derange(correct), correct
+
+
+def derange(correct: list[str]) -> list[str]:
+    """``correct`` listed alphabetically, then shuffled so that no item keeps its position in ``correct``.
+
+    Deterministic (the same list every run); for one item there is no other order, so it is returned as is.
+    """
     items = sorted(correct)
-    if items == correct and len(items) > 1:
-        items = items[1:] + items[:1]
-    return items, correct
+    size = len(items)
+    for _ in range(size * size):
+        fixed = [i for i in range(size) if items[i] == correct[i]]
+        if not fixed or size < 2:
+            break
+        i = fixed[0]
+        j = (i + 1) % size
+        items[i], items[j] = items[j], items[i]
+    return items
 
 
 def ordering_explanation(table: pd.DataFrame) -> str:
@@ -91,19 +105,29 @@ def undatable_choice(article: Article) -> dict | None:
 
 
 def reflection_prompt(article: Article) -> str:
-    """A reflection question built from the article's own undatable expressions."""
+    """A reflection question built from the article's own undatable expressions.
+
+    The answer of the undatable-expression exercise (:func:`undatable_choice`) is never named, so the
+    prompt under it gives nothing away.
+    """
     table = expressions_table(article)
+    parts = undatable_choice(article)
+    if parts is not None:
+        table = table[[f"“{t}” ({c})" != parts["correct"] for t, c in zip(table["text"], table["cite"])]]
+        answer_text = parts["correct"].split("”")[0].lstrip("“").lower()
+        table = table[table["text"].str.lower() != answer_text]
     undated = table.loc[table["dated"] == "cannot be dated", "text"]
     undated = undated[~undated.str.lower().duplicated()].head(3)
     if len(undated):
         words = ", ".join(f"“{w}”" for w in undated)
         return (
-            f"The article uses time words that cannot be dated, such as {words}. Pick one. What would you "
+            f"Besides the answer to Exercise 3, the article uses other time words that cannot be dated, "
+            f"such as {words}. Pick one. What would you "
             f"need to know to date it, where could you look it up, and how does leaving it undated change "
             f"what a reader understands?"
         )
     return (
-        "Every time expression in this article could be dated. Which date depends most on the parser's "
+        "Think of the time word you chose in Exercise 3, or any date in the timeline. Which date depends most on the parser's "
         "choices (an inferred year, a count from the reference date), and how would you check it?"
     )
 
@@ -132,13 +156,21 @@ def days_question(session: Session, fact_id: str = "A9") -> NumberQuestion | Mes
     answer = days_to_reference(session.article, fact_id) if skipped is None else None
     if answer is None:
         return skipped or Message("The day-count exercise needs the article's reference date; it is skipped.")
+    # Both counting conventions of notebook 1, section 5 are right: the difference of the two dates
+    # (``answer``) or that plus one, counting the first and the last day (inclusive).
     return NumberQuestion(
         session.notebook,
         f"days_{fact_id}",
-        f"How many days are there from the background event of fact {fact_id} to the article's reference date?",
-        answer,
+        f"How many days are there from the background event of fact {fact_id} to the article's day? "
+        "Either way of counting from notebook 1 is accepted: say in your code which one you used.",
+        answer + 0.5,
+        tolerance=0.5,
         unit="days",
-        explanation=f"{answer} days: the reference date minus the event's date, in days.",
+        explanation=(
+            f"The article's day minus the event's date is {answer} days (elapsed days, what pandas gives). "
+            f'Counting both the first and the last day, as in "day 1, day 2, …", gives {answer + 1}. '
+            "Both are right, as long as you say which you counted."
+        ),
     )
 
 

@@ -77,7 +77,9 @@ def default_window(
     inside = dates[(dates >= start) & (dates <= start + width)]
     lo, hi = (inside.min(), inside.max()) if len(inside) else (start, start + width)
     if ref is not None:
-        lo, hi = min(lo, ref - pd.Timedelta(days=3)), max(hi, ref + pd.Timedelta(days=4))
+        # a little room before the article's day; after it only the next day (a date the article may look
+        # ahead to, such as day 1,000): the window says nothing about days no reader had seen yet
+        lo, hi = min(lo, ref - pd.Timedelta(days=3)), max(hi, ref + pd.Timedelta(days=1))
     return lo, hi
 
 
@@ -360,9 +362,10 @@ def plot_timeline(
     return Chart(fig, alt_text(table, reference_date, window), figure_table(table, where))
 
 
-def zoom_period(reference_date: date | None, weeks_before: int = 6, days_after: int = 3) -> tuple | None:
+def zoom_period(reference_date: date | None, weeks_before: int = 6, days_after: int = 1) -> tuple | None:
     """From ``weeks_before`` weeks before the reference date to ``days_after`` days after it: a close-up
-    of the crowded weeks just before the article. ``None`` without a reference date."""
+    of the crowded weeks just before the article (one day after it by default, so that a date the article
+    looks ahead to, such as day 1,000, stays in view). ``None`` without a reference date."""
     if reference_date is None:
         return None
     ref = pd.Timestamp(reference_date)
@@ -386,5 +389,8 @@ def plot_close_up(table: pd.DataFrame, reference_date: date | None, weeks_before
     rows = filter_table(table, None, *period) if period else table.iloc[0:0]
     if period is None or rows.empty:
         return Message("No close-up: the article has no reference date or no dated event in the weeks before it.")
-    title = f"The {weeks_before} weeks before the article ({period[0]:%d %b} to {period[1]:%d %b %Y}): who acted, in what order?"
+    ref = pd.Timestamp(reference_date)
+    title = (
+        f"The {weeks_before} weeks before the article ({period[0]:%d %b} to {ref:%d %b %Y}): who acted, in what order?"
+    )
     return plot_timeline(rows, reference_date, title=title, period=period)

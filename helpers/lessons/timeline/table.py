@@ -11,8 +11,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ...curated import load_table
-from ...notebook.display import Message, show_table
+from ...curated import article_date, cites_outcome, load_table
+from ...notebook.display import Message, show_html, show_table, table_details_html
 from ...notebook.session import Session
 from ...parse.article import Article, cite
 
@@ -173,7 +173,7 @@ def article_events(article: Article, times: pd.DataFrame | None = None) -> pd.Da
                 "source": f"the article ({article.id}), {cite(row.sentence_id)}",
                 "url": "",
                 "confidence": "as reported in the article",
-                "relation": _relation(row.start_date, end, article.reference_date),
+                "relation": _relation(row.start_date, end, article_date(article)),
                 "basis": f"“{row.text}”: {row.basis}",
             }
         )
@@ -192,9 +192,28 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def held_back(events: pd.DataFrame) -> pd.Series:
-    """True for the outcomes the course reveals in notebook 4: every ``after`` row, and the ``same_day``
-    rows that come from the fact sheet's "what happened next" section (fact ids C…)."""
-    return events["relation"].eq("after") | (events["relation"].eq("same_day") & events["fact_id"].str.startswith("C"))
+    """True for the outcomes the course reveals in notebook 4: every ``after`` row, and every row that
+    cites the fact sheet's "what happened next" section (fact ids C…), whatever its date."""
+    return events["relation"].eq("after") | events["fact_id"].map(cites_outcome)
+
+
+#: Tables longer than this show their first rows, with the rest folded underneath.
+FOLD_AFTER = 12
+
+
+def show_folded(table: pd.DataFrame, *, caption: str = "", columns: list[str] | None = None, head: int = 8) -> None:
+    """Show a table; if it has more than :data:`FOLD_AFTER` rows, its first ``head`` rows and the whole
+    table folded underneath ("Show all N rows"), so a long table does not stand in the main flow."""
+    table = table if columns is None else table[columns]
+    if len(table) <= FOLD_AFTER:
+        show_table(table, caption=caption)
+        return
+    show_table(table.head(head), caption=f"{caption}: the first {head} rows".strip(": "))
+    full = table.copy()
+    for column in full.columns:
+        if pd.api.types.is_datetime64_any_dtype(full[column]):
+            full[column] = full[column].dt.strftime("%Y-%m-%d").fillna("")
+    show_html(table_details_html(full, summary=f"Show all rows of {caption or 'the table'}"))
 
 
 def background_events(
@@ -246,7 +265,7 @@ def show_background(session: Session, background: pd.DataFrame) -> Message | Non
     skipped = session.reference(BACKGROUND_SECTION)
     if skipped is not None:
         return skipped
-    show_table(
+    show_folded(
         background,
         columns=["date", "date_precision", "label", "lane", "origin", "source", "confidence"],
         caption=f"Background events before or on the article's day (events.csv, {len(background)} rows)",
@@ -283,14 +302,15 @@ def filter_table(table: pd.DataFrame, lanes=None, start=None, end=None) -> pd.Da
 
 
 def days_to_reference(article: Article, fact_id: str) -> int | None:
-    """Days from the first background event of a fact (e.g. ``"A9"``) to the article's reference date."""
-    if article.reference_date is None:
+    """Days from the first background event of a fact (e.g. ``"A9"``) to the article's date (:func:`article_date`)."""
+    reference = article_date(article)
+    if reference is None:
         return None
     events = load_table("events")
     dates = events.loc[events["fact_id"] == fact_id, "date"]
     if dates.empty:
         return None
-    return (pd.Timestamp(article.reference_date) - dates.min()).days
+    return (pd.Timestamp(reference) - dates.min()).days
 
 
 def sources_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -320,7 +340,16 @@ def summary_counts(article: Article) -> pd.DataFrame:
 
 
 def reference_note(article: Article) -> Message:
-    """One sentence: the article's reference date and how it was found."""
+    """The article's reference date and how it was found; for the course article also the day it was
+    written (:func:`article_date`), when that differs from the day the parser counts from."""
     if article.reference_date is None:
         return Message(f"No reference date: {article.reference_basis}.")
-    return Message(f"Reference date: {article.reference_date:%A %d %B %Y}. How it was found: {article.reference_basis}")
+    note = f"The parser counts from {article.reference_date:%A %d %B %Y}. How it was found: {article.reference_basis}"
+    written = article_date(article)
+    if written is not None and written != article.reference_date:
+        note += (
+            f" But the article says the war 'approaches' that day, and it reports events of the day before: "
+            f"the course dates the article to {written:%A %d %B %Y} (notebook 1, section 6), and this notebook "
+            "uses that date as the article's day."
+        )
+    return Message(note)
