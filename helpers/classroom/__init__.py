@@ -55,6 +55,7 @@ from .summary import (
     unknown_questions,
 )
 from .summary_plots import plot_brier, plot_completion, plot_forecasts, plot_stance_agreement
+from .summary_text import FREE_TEXT_QUESTIONS, free_text_answers, free_text_view, is_free_text
 
 __all__ = [
     "BASELINE_FORECAST",
@@ -62,6 +63,7 @@ __all__ = [
     "BUNDLE_VERSION",
     "ClassroomError",
     "FORECAST_NOTEBOOK",
+    "FREE_TEXT_QUESTIONS",
     "NOT_CHOSEN",
     "NO_NAME",
     "Page",
@@ -82,10 +84,13 @@ __all__ = [
     "forecast_scores",
     "forecast_spread",
     "forecast_table",
+    "free_text_answers",
+    "free_text_view",
     "ignored_parts",
     "invalid_answers",
     "is_answered",
     "is_course_question",
+    "is_free_text",
     "load_class",
     "main",
     "make_bundle",

@@ -8,14 +8,34 @@ from pathlib import Path
 from ..paths import course_root
 from .common import ClassroomError
 
+#: Cells with one of these tags never reach students: reference solutions and notes for teachers.
+HIDDEN_TAGS = ("solution", "teacher")
+#: A markdown cell that starts like this is a note for teachers, tagged or not (docs/teachers.md has its content).
+TEACHER_NOTE_START = "> **For teachers"
+
 STUDENT_EXTRAS = ("requirements.txt", "environment.yml", "pyproject.toml", "LICENSE", "LICENSE-CONTENT.md")
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info")
 
 
+def for_students(cell) -> bool:
+    """False for a cell students must not see: tagged ``solution`` or ``teacher``, or a "For teachers" note."""
+    if any(tag in HIDDEN_TAGS for tag in cell.get("metadata", {}).get("tags", [])):
+        return False
+    source = cell.get("source", "")
+    source = "".join(source) if isinstance(source, list) else str(source)
+    return not (cell.get("cell_type") == "markdown" and source.lstrip().startswith(TEACHER_NOTE_START))
+
+
+def student_cells(nb):
+    """The notebook with only the cells students see (see :func:`for_students`); changes ``nb`` in place."""
+    nb.cells = [cell for cell in nb.cells if for_students(cell)]
+    return nb
+
+
 def _strip_notebook(path: Path):
-    """The notebook without cells tagged ``solution`` and without outputs (kernelspec kept)."""
+    """The notebook without solutions, teachers' notes and outputs (kernelspec kept)."""
     import nbformat
-    from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
+    from nbconvert.preprocessors import ClearOutputPreprocessor
 
     try:
         nb = nbformat.read(path, as_version=4)
@@ -24,7 +44,7 @@ def _strip_notebook(path: Path):
             f"{path} is not a readable notebook ({error}). Open it in JupyterLab and save it again."
         ) from error
     resources: dict = {}
-    nb, resources = TagRemovePreprocessor(enabled=True, remove_cell_tags=["solution"]).preprocess(nb, resources)
+    nb = student_cells(nb)
     nb, resources = ClearOutputPreprocessor(enabled=True).preprocess(nb, resources)
     nb.metadata.pop("widgets", None)
     return nb
@@ -44,7 +64,7 @@ Your answers are saved as you type (in the `answers/` folder of the course). Whe
 
 
 def make_student_copies(out_dir: Path | str | None = None, notebooks_dir: Path | str | None = None) -> Path:
-    """Write ``<out>/student/`` (notebooks without solutions or outputs, seeds, helpers) and ``<out>/student.zip``.
+    """Write ``<out>/student/`` (notebooks without solutions, teachers' notes or outputs, seeds, helpers) and ``<out>/student.zip``.
 
     Only the notebooks directly in ``notebooks_dir`` are copied (not ``instructor/`` or ``app/``).
     Returns the zip path. Raises ClassroomError if there is no notebook.

@@ -79,13 +79,13 @@ def test_hypotheses_table_problems_are_clear(tmp_path):
     with pytest.raises(CuratedDataError, match="rule"):
         escalation.hypotheses(tmp_path)
     (tmp_path / "hypotheses.csv").write_text("hypothesis_id,hypothesis,rule\nH2,x,sentences.text~x\n", encoding="utf-8")
-    with pytest.raises(CuratedDataError, match="H1, H2, H3, H4"):
+    with pytest.raises(CuratedDataError, match="H1, H2, H3"):
         escalation.hypotheses(tmp_path)
 
 
 def test_cited_facts_are_citable():
     facts = escalation.cited_facts()
-    assert facts[:4] == ["D1", "D2", "D3", "D4"] and len(facts) == 24 and "X2" in facts
+    assert facts[:4] == ["D1", "D2", "D3", "D4"] and len(facts) >= 24 and "X2" in facts
     _assert_citable(pd.Series(["; ".join(facts)]))
     assert list(escalation.references(facts[:2])["fact_id"]) == ["D1", "D2"]
 
@@ -215,10 +215,11 @@ def test_certainty_table_on_the_seed(article):
     assert table.loc["3.2", "cite"] == "¶3.2"
     assert table.loc["4.3", "category"] == "reported"  # accused, no hedge
     assert table.loc["4.3", "attributed_to"] == "Putin's spokesman"
-    assert table.loc["7.2", "category"] == "confirmed"  # only an approximator
+    assert table.loc["7.2", "category"] == "unhedged"  # only an approximator
     assert table.loc["7.2", "cues"] == "nearly"
-    assert table.loc["1.1", "category"] == "confirmed" and table.loc["1.1", "cues"] == ""
-    assert table["category"].value_counts().to_dict() == {"speculative": 8, "confirmed": 7, "reported": 5}
+    assert table.loc["1.1", "category"] == "unhedged" and table.loc["1.1", "cues"] == ""
+    assert table["category"].value_counts().to_dict() == {"speculative": 8, "unhedged": 7, "reported": 5}
+    assert "confirmed" not in escalation.CATEGORIES  # "stated without a hedge" is not "confirmed"
 
 
 def test_according_to_is_reported_not_speculative():
@@ -264,26 +265,23 @@ def test_signal_statements_of_the_seed(article):
 
 def test_ach_hypotheses_are_grounded_in_the_article(article):
     table = escalation.ach_hypotheses(article).set_index("hypothesis_id")
-    assert list(table.index) == ["H1", "H2", "H3", "H4"]
-    assert table["grounded_in"].to_dict() == {
-        "H1": "¶3.1, ¶6.2",
-        "H2": "¶2.2, ¶8.1",
-        "H3": "¶6.2, ¶7.1",
-        "H4": "¶6.1, ¶9.1",
-    }
+    assert list(table.index) == ["H1", "H2", "H3"]
+    assert table["grounded_in"].to_dict() == {"H1": "¶3.1, ¶6.2", "H2": "¶2.2, ¶8.1", "H3": "¶4.2, ¶4.3"}
+    assert "Russia's reading" in table.loc["H3", "hypothesis"]
 
 
 def test_ach_evidence_and_reference_matrix(article):
     evidence = escalation.ach_evidence(article)
-    assert list(evidence["evidence_id"]) == ["E1", "E2", "E3", "E4", "E5", "E6", "F1", "F2", "F3", "F4"]
-    assert evidence.set_index("evidence_id")["source"].to_dict()["E2"] == "¶6.2"
+    assert list(evidence["evidence_id"]) == ["E1", "E3", "E7", "F1", "F2", "F3"]
+    assert len(evidence) * len(escalation.HYPOTHESIS_IDS) <= 18  # at most 3 hypotheses x 6 pieces of evidence
+    assert evidence.set_index("evidence_id")["source"].to_dict()["E7"] == "¶4.2"
     assert evidence.set_index("evidence_id")["source"].to_dict()["F2"] == "facts A3, A15"
     marks = escalation.ach_reference_marks(evidence)
     assert set(marks.values()) <= {"C", "I", "N"}
     scores = escalation.ach_scores(marks).set_index("hypothesis_id")
-    assert scores["inconsistent"].to_dict() == {"H1": 0, "H2": 0, "H3": 1, "H4": 0}
-    assert scores["consistent"].to_dict() == {"H1": 4, "H2": 3, "H3": 3, "H4": 3}
-    assert scores["survives"].to_dict() == {"H1": True, "H2": True, "H3": False, "H4": True}
+    assert scores["inconsistent"].to_dict() == {"H1": 0, "H2": 0, "H3": 1}
+    assert scores["consistent"].to_dict() == {"H1": 3, "H2": 2, "H3": 1}
+    assert scores["survives"].to_dict() == {"H1": True, "H2": True, "H3": False}
 
 
 def test_ach_matrix_table_is_valid():
@@ -303,35 +301,32 @@ def test_ach_scores_exact():
     marks = {
         ("E1", "H1"): "C",
         ("E1", "H2"): "I",
-        ("E1", "H3"): "N",
-        ("E1", "H4"): "",
+        ("E1", "H3"): "",
         ("E2", "H1"): "I",
         ("E2", "H2"): "I",
         ("E2", "H3"): "C",
-        ("E2", "H4"): "C",
     }
     scores = escalation.ach_scores(marks).set_index("hypothesis_id")
     assert scores.to_dict("index") == {
         "H1": {"inconsistent": 1, "consistent": 1, "not_applicable": 0, "unmarked": 0, "survives": False},
         "H2": {"inconsistent": 2, "consistent": 0, "not_applicable": 0, "unmarked": 0, "survives": False},
-        "H3": {"inconsistent": 0, "consistent": 1, "not_applicable": 1, "unmarked": 0, "survives": True},
-        "H4": {"inconsistent": 0, "consistent": 1, "not_applicable": 0, "unmarked": 1, "survives": True},
+        "H3": {"inconsistent": 0, "consistent": 1, "not_applicable": 0, "unmarked": 1, "survives": True},
     }
     assert not escalation.ach_scores({("E1", "H1"): ""})["survives"].any()
 
 
 def test_ach_widget_scores_a_marking(article, answers):
     matrix = escalation.ACHMatrix(session_of(article))
-    assert len(matrix.dropdowns) == 10 * 4
+    assert len(matrix.dropdowns) == 6 * 3
     matrix.score_button.click()
     assert "Mark at least one cell first" in matrix.status.value
     for (evidence_id, hypothesis_id), dropdown in matrix.dropdowns.items():
-        dropdown.value = "I" if (evidence_id, hypothesis_id) in {("E1", "H2"), ("F1", "H2"), ("E4", "H1")} else "C"
+        dropdown.value = "I" if (evidence_id, hypothesis_id) in {("E1", "H2"), ("F1", "H2"), ("E7", "H1")} else "C"
     matrix.score_button.click()
     mine = matrix.scores().set_index("hypothesis_id")
-    assert mine["inconsistent"].to_dict() == {"H1": 1, "H2": 2, "H3": 0, "H4": 0}
-    assert mine["survives"].to_dict() == {"H1": False, "H2": False, "H3": True, "H4": True}
-    assert "Fewest inconsistencies in your matrix: H3, H4" in matrix.status.value
+    assert mine["inconsistent"].to_dict() == {"H1": 1, "H2": 2, "H3": 0}
+    assert mine["survives"].to_dict() == {"H1": False, "H2": False, "H3": True}
+    assert "Fewest inconsistencies in your matrix: H3." in matrix.status.value
     assert "reference I" in matrix.result.value
     saved = json.loads((answers / "04_escalation.json").read_text())["answers"]
     assert saved["ach.E1.H2"]["value"] == "I"
@@ -354,6 +349,7 @@ def test_forecast_then_reveal(answers):
     assert exercise.result.value == ""
     # lock: sliders disabled, store locked
     exercise.lock_button.click()
+    exercise.confirm_button.click()
     assert all(slider.disabled for slider in exercise.sliders.values())
     assert exercise.lock_button.disabled
     store = helpers.notebook.exercises.store_for("04_escalation")
@@ -386,6 +382,7 @@ def test_locked_forecasts_survive_a_restart(answers):
     for qid, value in FORECASTS.items():
         first.sliders[qid].value = value
     first.lock_button.click()
+    first.confirm_button.click()
     path = answers / "04_escalation.json"
     before = path.read_bytes()
 
@@ -433,6 +430,7 @@ def test_callbacks_never_raise(answers, monkeypatch):
 
     monkeypatch.setattr(exercise.store, "lock", broken)
     exercise.lock_button.click()  # must not raise
+    exercise.confirm_button.click()
     assert "Something went wrong" in exercise.status.value or "disk full" in exercise.status.value
 
 
@@ -479,7 +477,6 @@ def test_ach_reveal_escapes_every_cell(answers):
                 "H1": "C",
                 "H2": "I",
                 "H3": "N",
-                "H4": "C",
                 "reasoning": '<a href="javascript:x()">y</a>',
                 "confidence": "interpretation",
             }
@@ -555,7 +552,7 @@ def test_small_certainty_rule(small):
     table = escalation.certainty_table(small).set_index("sentence_id")
     assert table["category"].to_dict() == {
         "1.1": "reported",
-        "2.1": "confirmed",
+        "2.1": "unhedged",
         "2.2": "reported",
         "3.1": "speculative",
         "3.2": "reported",
@@ -565,7 +562,7 @@ def test_small_certainty_rule(small):
     counts = escalation.certainty_counts(escalation.certainty_table(small))
     assert counts.to_dict("list") == {
         "paragraph": [1, 2, 3],
-        "confirmed": [0, 1, 0],
+        "unhedged": [0, 1, 0],
         "reported": [1, 1, 1],
         "speculative": [0, 0, 1],
         "total": [1, 2, 2],
@@ -578,3 +575,211 @@ def test_small_layers_and_signals(small):
     assert list(escalation.signal_statements(small)["cite"]) == ["¶1.1"]
     page = escalation.hedges_view(escalation.certainty_table(small), small).data
     assert "1 speculative sentences" in page and "<mark>may</mark>" in page
+
+
+# -- forecasts: two-step lock, undo before the reveal, reasons, the window, C9 after the reveal -------
+
+
+def _other_answers(session: Session) -> None:
+    """Answers of notebook 4 that are not forecasts: a ladder unit and an ACH mark."""
+    store = helpers.notebook.exercises.store_for(session.notebook)
+    store.set("ladder.us_decision", 2)
+    store.set("ach.E1.H1", "C")
+
+
+def test_locking_asks_first_and_can_be_cancelled(answers):
+    exercise = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
+    exercise.sliders["q1"].value = 0.8
+    exercise.lock_button.click()
+    assert exercise.confirm_box.layout.display == "flex" and not exercise.is_locked
+    assert "q1 0.80" in exercise.confirm_text.value and "No reason yet for q1" in exercise.confirm_text.value
+    exercise.cancel_button.click()
+    assert exercise.confirm_box.layout.display == "none" and not exercise.is_locked
+    assert not exercise.sliders["q1"].disabled
+    exercise.lock_button.click()
+    exercise.confirm_button.click()
+    assert exercise.is_locked and exercise.confirm_box.layout.display == "none"
+
+
+def test_unlock_before_the_reveal_keeps_every_other_answer(answers):
+    session = session_of(helpers.parse_text("A sentence."))
+    _other_answers(session)
+    exercise = escalation.ForecastExercise(session)
+    assert exercise.unlock_button.disabled  # nothing to undo yet
+    exercise.lock_button.click()
+    exercise.confirm_button.click()
+    assert not exercise.unlock_button.disabled
+    exercise.unlock_button.click()
+    assert not exercise.is_locked and not exercise.sliders["q2"].disabled
+    exercise.sliders["q2"].value = 0.35
+    saved = json.loads((answers / "04_escalation.json").read_text())
+    assert saved["answers"]["q2"]["value"] == 0.35
+    assert saved["answers"]["ladder.us_decision"]["value"] == 2 and saved["answers"]["ach.E1.H1"]["value"] == "C"
+    assert not any(key.startswith("q") for key in saved["locked"])
+
+
+def test_after_the_reveal_only_the_teacher_can_unlock(answers):
+    import helpers.notebook.answering
+
+    session = session_of(helpers.parse_text("A sentence."))
+    _other_answers(session)
+    exercise = escalation.ForecastExercise(session)
+    exercise.lock_button.click()
+    exercise.confirm_button.click()
+    exercise.reveal_button.click()
+    assert exercise.is_revealed and exercise.unlock_button.disabled
+    assert exercise.unlock() is False and exercise.is_locked
+    helpers.notebook.answering._STORES.clear()  # a kernel restart keeps the reveal
+    again = escalation.ForecastExercise(session)
+    assert again.is_revealed and again.unlock_button.disabled and again.is_locked
+    # the teacher's reset: forecasts open again, the reveal forgotten, every other answer kept
+    escalation.reset_forecasts(again.store)
+    saved = json.loads((answers / "04_escalation.json").read_text())
+    assert escalation.REVEALED not in saved["answers"] and not saved["locked"]
+    assert saved["answers"]["q1"]["value"] == 0.5 and saved["answers"]["ach.E1.H1"]["value"] == "C"
+    fresh = escalation.ForecastExercise(session)
+    assert not fresh.is_locked and not fresh.sliders["q1"].disabled
+
+
+def test_reasons_are_saved_locked_and_restored(answers):
+    import helpers.notebook.answering
+
+    exercise = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
+    exercise.reasons["q1"].value = "The decision was reported on 17 Nov (A3); ¶5.2 says Kursk first."
+    saved = json.loads((answers / "04_escalation.json").read_text())
+    reason = escalation.reason_id("q1")
+    assert saved["answers"][reason]["value"].startswith("The decision")
+    assert saved["questions"][reason].startswith("Reason for the forecast: Will Ukraine fire ATACMS")
+    exercise.lock_button.click()
+    exercise.confirm_button.click()
+    assert exercise.reasons["q1"].disabled and exercise.store.is_locked(reason)
+    helpers.notebook.answering._STORES.clear()
+    again = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
+    assert again.reasons["q1"].value.startswith("The decision") and again.reasons["q1"].disabled
+    assert escalation.reason_id("q6") in again.store.export()["locked"]  # an empty reason is locked too
+
+
+def test_ladder_reasons_are_saved(article, answers):
+    exercise = escalation.LadderExercise(session_of(article))
+    assert set(exercise.reasons) == set(exercise.dropdowns)
+    exercise.dropdowns["us_decision"].value = 1
+    exercise.reasons["us_decision"].value = "A permission, not yet a strike."
+    exercise.reveal_button.click()
+    assert "have no reason yet" in exercise.status.value
+    saved = json.loads((answers / "04_escalation.json").read_text())
+    assert saved["answers"]["ladder.us_decision.reason"]["value"] == "A permission, not yet a strike."
+    assert saved["questions"]["ladder.us_decision.reason"].startswith("Reason for the ladder unit of")
+
+
+def test_the_window_opens_on_the_reference_date(answers):
+    from datetime import date
+
+    from helpers.curated import REFERENCE_DATE
+
+    assert escalation.window_start(date(2024, 11, 18)) == "18 Nov 2024"
+    opening = escalation.window_start(REFERENCE_DATE)
+    exercise = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
+    labels = [box.children[0].value for box in exercise.widget.children[1:7]]
+    assert all(f"days from {opening}, the article's day" in label for label in labels)
+    label = escalation.question_label("q<1>", "<img src=x> $5", "<7>")
+    assert "<img" not in label and "&lt;img" in label and "&lt;7&gt;" in label and "tex2jax_ignore" in label
+
+
+def test_the_notebook_states_the_reference_date_for_the_forecasts():
+    from datetime import timedelta
+
+    import nbformat
+
+    from helpers.curated import REFERENCE_DATE
+
+    from ..conftest import ROOT
+
+    nb = nbformat.read(ROOT / "notebooks" / "04_escalation.ipynb", as_version=4)
+    text = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    day = f"{REFERENCE_DATE.day} {REFERENCE_DATE:%B %Y}"
+    later = REFERENCE_DATE + timedelta(days=1)
+    assert f"after {day}" in text and f"On the article's day, {day}" in text
+    assert f"{later.day} {later:%B %Y}, the article's day" not in text
+
+
+def test_a_score_worse_than_a_coin_flip_is_not_green(answers):
+    exercise = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
+    for qid, value in {"q1": 0.0, "q2": 0.0, "q3": 0.0, "q4": 0.0, "q5": 1.0, "q6": 1.0}.items():
+        exercise.sliders[qid].value = value
+    exercise.lock()
+    exercise.reveal()
+    assert "worse than" in exercise.status.value and "course-warning" in exercise.status.value
+    assert "course-ok" not in exercise.status.value
+
+
+def test_trumps_view_comes_only_after_the_reveal(article, answers):
+    fact = load_table("facts").set_index("fact_id").loc["C9", "fact"]
+    course = session_of(article)
+    exercise = escalation.forecast_exercise(course)
+    assert exercise.result.value == ""
+    page = "".join(getattr(w, "value", "") for w in exercise.widget.children if hasattr(w, "value"))
+    assert "vehemently" not in page
+    exercise.lock()
+    exercise.reveal()
+    assert html_text(html.escape(fact)) in html_text(exercise.result.value)
+    assert "fact C9" in exercise.result.value
+
+
+# -- certainty: unhedged beside the fact sheet --------------------------------------------------------
+
+
+def test_the_unhedged_first_sentence_beside_fact_x6(article):
+    page = escalation.beside_fact(session_of(article)).data
+    assert "¶1.1" in page and "unhedged" in page and "X6" in page
+    assert "never formally announced" in page and "has approved" in page
+    other = escalation.beside_fact(session_of(helpers.load_article(OTHER_ARTICLES[0])))
+    assert isinstance(other, Message) and "skipped" in other.text
+
+
+# -- the end of the course ---------------------------------------------------------------------------
+
+
+def test_the_full_timeline_waits_for_the_reveal(article, answers):
+    from helpers.curated import REFERENCE_DATE
+
+    course = session_of(article)
+    before = escalation.full_timeline(course)
+    assert isinstance(before, Message) and "Reveal what happened" in before.text
+    exercise = escalation.forecast_exercise(course)
+    exercise.lock()
+    exercise.reveal()
+    chart = escalation.full_timeline(course)
+    assert isinstance(chart, Chart)
+    assert (chart.table["date"] > pd.Timestamp(REFERENCE_DATE)).any()  # what came next is on it now
+    other = escalation.full_timeline(session_of(helpers.load_article(OTHER_ARTICLES[0])))
+    assert isinstance(other, Message) and "skipped" in other.text
+
+
+def test_the_look_back_shows_the_answer_of_notebook_00(answers):
+    empty = escalation.earlier_expectation().data
+    assert "did not answer it" in empty
+    helpers.notebook.exercises.store_for("00_start_here").set("expectations", "Check <b>the troops</b> $5")
+    shown = escalation.earlier_expectation().data
+    assert "&lt;b&gt;the troops&lt;/b&gt;" in shown and "<b>the troops" not in shown and "tex2jax_ignore" in shown
+    question = escalation.look_back_question(session_of(helpers.parse_text("A sentence.")))
+    assert question.question_id == "look_back" and question.notebook == "04_escalation"
+
+
+def test_notebook_4_ends_the_course():
+    import re
+
+    import nbformat
+
+    from ..conftest import ROOT
+
+    nb = nbformat.read(ROOT / "notebooks" / "04_escalation.ipynb", as_version=4)
+    text = "\n".join(cell.source for cell in nb.cells)
+    for link in re.findall(r"\]\(([\w.-]+\.ipynb)\)", text):
+        assert (ROOT / "notebooks" / link).is_file(), f"04 links to {link}, which does not exist"
+    assert "05_compare_sources.ipynb" in text
+    for call in ("escalation.full_timeline(session)", "escalation.earlier_expectation()", "look_back_question"):
+        assert call in text
+    checklist = next(c.source for c in nb.cells if c.source.startswith("### A checklist"))
+    assert len(re.findall(r"^\d+\. \*\*", checklist, re.M)) >= 8
+    order = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("#")]
+    assert order.index("## 7. The end of the course") > order.index("## 5. Forecast, then reveal")

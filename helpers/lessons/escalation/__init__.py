@@ -8,7 +8,8 @@ with the course's one rule syntax (:func:`helpers.curated.rules.find_sentences`)
 
 Modules: ``ladder`` (Kahn's ladder, :class:`LadderExercise`), ``signals`` (threats as signals),
 ``certainty`` (hedges and certainty), ``ach`` (:class:`ACHMatrix`), ``forecast``
-(:class:`ForecastExercise`, Brier score), ``common`` (notebook id, extra tables, references).
+(:class:`ForecastExercise`, Brier score), ``brier`` (Exercise 5), ``closing`` (the end of the course: the
+full timeline, a look back at notebook 00, the checklist), ``common`` (notebook id, extra tables, references).
 """
 
 from .ach import (
@@ -24,9 +25,11 @@ from .ach import (
     hypotheses,
     hypotheses_view,
 )
+from .brier import check_brier, practice_forecasts
 from .certainty import (
     CATEGORIES,
     CATEGORY_MEANING,
+    beside_fact,
     certainty_counts,
     certainty_table,
     hedge_cues,
@@ -34,16 +37,17 @@ from .certainty import (
     hedges_view,
     plot_certainty,
 )
+from .closing import earlier_expectation, full_timeline, look_back_question
 from .common import AS_OF, NOTEBOOK, cited_facts, references, troop_estimates_view
 from .forecast import (
+    REVEALED,
     ForecastExercise,
-    check_brier,
     forecast_chart,
     forecast_exercise,
-    forecast_questions,
-    forecast_questions_view,
-    plot_forecasts,
-    practice_forecasts,
+    question_label,
+    reason_id,
+    reset_forecasts,
+    window_start,
 )
 from .ladder import (
     LADDER_ITEM_COLUMNS,
@@ -57,6 +61,7 @@ from .ladder import (
     plot_ladder,
     unit_label,
 )
+from .outcomes import afterwards_html, forecast_questions, forecast_questions_view, plot_forecasts
 from .signals import deterrence_question, signal_statements
 
 __all__ = [
@@ -102,6 +107,16 @@ __all__ = [
     "forecast_exercise",
     "forecast_chart",
     "ForecastExercise",
+    "REVEALED",
+    "reason_id",
+    "reset_forecasts",
+    "window_start",
+    "question_label",
+    "afterwards_html",
+    "beside_fact",
+    "full_timeline",
+    "earlier_expectation",
+    "look_back_question",
     "practice_forecasts",
     "check_brier",
 ]

@@ -23,8 +23,10 @@ from ...notebook.widgets import CourseWidget, never_raise
 from ...parse.article import Article, cite
 from ...templates import render, text_only
 
-#: The hypothesis columns of ach_matrix.csv (hypotheses.csv must list the same ids).
-HYPOTHESIS_IDS = ("H1", "H2", "H3", "H4")
+#: The hypothesis columns of ach_matrix.csv (hypotheses.csv must list the same ids). Three hypotheses and
+#: at most six pieces of evidence keep the matrix to 18 choices, about ten minutes for a 16-year-old.
+HYPOTHESIS_IDS = ("H1", "H2", "H3")
+MAX_EVIDENCE = 6
 MARKS = {"C": "consistent", "I": "inconsistent", "N": "not applicable"}
 MARK_OPTIONS = [("–", ""), ("C", "C"), ("I", "I"), ("N", "N")]
 HYPOTHESIS_COLUMNS = ["hypothesis_id", "hypothesis", "sentence_ids", "grounded_in"]
@@ -42,7 +44,10 @@ EVIDENCE_COLUMNS = [
 
 
 def hypotheses(folder: Path | str | None = None) -> pd.DataFrame:
-    """The four "why now?" hypotheses (hypotheses.csv): hypothesis_id, hypothesis, rule."""
+    """The three "why now?" hypotheses (hypotheses.csv): hypothesis_id, hypothesis, rule.
+
+    H3 is Russia's reading of the decision, so that the matrix does not frame it from the US side only.
+    """
     table = load_table("hypotheses", folder)
     if tuple(table["hypothesis_id"]) != HYPOTHESIS_IDS:
         raise CuratedDataError(
@@ -77,12 +82,19 @@ def ach_evidence(article: Article, folder: Path | str | None = None) -> pd.DataF
     """Evidence rows of the ACH matrix: the article's sentences (found by rule) and background facts.
 
     Each row carries the teacher's reference marks (C, I or N per hypothesis) and reasoning from
-    ach_matrix.csv. Empty (same columns) for any article other than the course's own.
+    ach_matrix.csv. Empty (same columns) for any article other than the course's own. Raises
+    CuratedDataError if ach_matrix.csv has more than ``MAX_EVIDENCE`` rows.
     """
     if not is_course_seed(article):
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    table = load_table("ach_matrix", folder)
+    if len(table) > MAX_EVIDENCE:
+        raise CuratedDataError(
+            f"ach_matrix.csv has {len(table)} pieces of evidence; keep at most {MAX_EVIDENCE}, the six that "
+            "tell the hypotheses apart best, so that the exercise fits the lesson."
+        )
     rows = []
-    for row in load_table("ach_matrix", folder).map(str.strip).to_dict("records"):
+    for row in table.map(str.strip).to_dict("records"):
         if row["kind"] == "article":
             ids = find_sentences(article, row["evidence_rule"])
             if not ids:
@@ -163,7 +175,7 @@ def hypotheses_view(session: Session) -> HTML | Message:
     return session.reference(_SKIPPED) or HTML(
         table_html(
             ach_hypotheses(session.article),
-            caption="Four hypotheses, and the sentences that suggest each",
+            caption="Three hypotheses, and the sentences that suggest each",
             columns=["hypothesis_id", "hypothesis", "grounded_in"],
         )
     )
@@ -229,7 +241,9 @@ class ACHMatrix(CourseWidget):
         grid = widgets.GridBox(
             cells,
             layout=widgets.Layout(
-                grid_template_columns="minmax(260px, 1fr) repeat(4, 80px)", grid_gap="4px 8px", align_items="center"
+                grid_template_columns=f"minmax(260px, 1fr) repeat({len(HYPOTHESIS_IDS)}, 80px)",
+                grid_gap="4px 8px",
+                align_items="center",
             ),
         )
         self.score_button = widgets.Button(description="Score my matrix", button_style="primary")

@@ -2,7 +2,9 @@
 
 The rule: a sentence with a *speculative* cue (a modal, possibility, evidential or uncertainty hedge
 that does not merely name a source) is speculative; otherwise a sentence that attributes its claim
-(a statement, or a cue such as "according to") is reported; otherwise it is stated as fact, "confirmed".
+(a statement, or a cue such as "according to") is reported; otherwise it is "unhedged": stated without a hedge or a source. That is how the article *presents* it, not
+proof that anyone confirmed it (the course article's ¶1.1 is unhedged, but the decision was never announced:
+fact X6; :func:`beside_fact` shows the two together).
 Works on any article. No text from a seed is drawn inside a figure (matplotlib reads ``$…$`` as maths).
 """
 
@@ -15,15 +17,18 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ...notebook.display import OKABE_ITO, Chart, article_html
+from ...curated import load_table
+from ...curated.rules import find_sentences
+from ...notebook.display import OKABE_ITO, Chart, Message, article_html, table_html
+from ...notebook.session import Session
 from ...parse.article import Article, cite
 from ...templates import text_only
 
 #: The three certainty categories, from most to least certain-sounding.
-CATEGORIES = ("confirmed", "reported", "speculative")
+CATEGORIES = ("unhedged", "reported", "speculative")
 CATEGORY_MEANING = {
-    "confirmed": "stated as fact: no hedge and no attribution (the article presents it as settled, "
-    "which is not the same as checked)",
+    "unhedged": "stated without a hedge or a source: the article presents it as settled, which is not the "
+    "same as confirmed or checked",
     "reported": "an attributed claim: someone said, warned or claimed it (or it is 'according to' "
     "someone), and the article passes it on",
     "speculative": "a modal, possibility, evidential or uncertainty hedge: may, might, could, "
@@ -36,11 +41,11 @@ SPECULATIVE_KINDS = ("modal", "possibility", "evidential", "uncertainty")
 #: reported, not speculative. Other evidential cues ("unconfirmed reports", "indications") weaken it.
 ATTRIBUTION_CUES = re.compile(r"^(?:according to|reportedly|allegedly|sources? (?:say|said|suggest))$", re.IGNORECASE)
 CATEGORY_COLOURS = {
-    "confirmed": OKABE_ITO["blue"],
+    "unhedged": OKABE_ITO["blue"],
     "reported": OKABE_ITO["orange"],
     "speculative": OKABE_ITO["reddish purple"],
 }
-CATEGORY_HATCHES = {"confirmed": "", "reported": "//", "speculative": ".."}
+CATEGORY_HATCHES = {"unhedged": "", "reported": "//", "speculative": ".."}
 CERTAINTY_COLUMNS = ["sentence_id", "cite", "paragraph", "category", "cues", "cue_kinds", "attributed_to", "text"]
 
 #: What each kind of hedge, or a quantity's qualifier, tells a reader.
@@ -78,7 +83,7 @@ def hedge_cues(article: Article) -> pd.DataFrame:
 
 
 def certainty_table(article: Article) -> pd.DataFrame:
-    """One row per sentence: is it stated as fact ("confirmed"), "reported" or "speculative"?
+    """One row per sentence: is it "unhedged" (stated without a hedge or a source), "reported" or "speculative"?
 
     See the module's rule. ``cues`` lists every hedge cue in the sentence ("; "-separated),
     approximators included; ``attributed_to`` the speakers of its statements.
@@ -95,7 +100,7 @@ def certainty_table(article: Article) -> pd.DataFrame:
         elif speakers or (own["role"] == "names a source").any():
             category = "reported"
         else:
-            category = "confirmed"
+            category = "unhedged"
         rows.append(
             {
                 "sentence_id": sid,
@@ -115,7 +120,7 @@ def certainty_counts(counts: pd.DataFrame) -> pd.DataFrame:
     """Sentences per paragraph and category, from a :func:`certainty_table` or from its counts
     (``certainty.groupby(["paragraph", "category"]).size().unstack()``).
 
-    Columns: paragraph, confirmed, reported, speculative, total (a category that is absent counts 0).
+    Columns: paragraph, unhedged, reported, speculative, total (a category that is absent counts 0).
     """
     if "category" in counts.columns:
         counts = pd.crosstab(counts["paragraph"], counts["category"])
@@ -128,7 +133,7 @@ def certainty_counts(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def plot_certainty(counts: pd.DataFrame) -> Chart:
-    """Stacked bars: per paragraph, how many sentences are confirmed, reported or speculative.
+    """Stacked bars: per paragraph, how many sentences are unhedged, reported or speculative.
 
     ``counts`` is anything :func:`certainty_counts` reads. Colours are Okabe–Ito and each category
     has its own hatch, so the chart does not rely on colour alone.
@@ -163,8 +168,8 @@ def plot_certainty(counts: pd.DataFrame) -> Chart:
     )
     alt = (
         f"Stacked bar chart of the {int(counts['total'].sum())} sentences of the article, "
-        f"one bar per paragraph ({len(counts)} paragraphs): {totals['confirmed']} stated as fact "
-        f"(confirmed), {totals['reported']} reported, {totals['speculative']} speculative. {where}"
+        f"one bar per paragraph ({len(counts)} paragraphs): {totals['unhedged']} stated without a "
+        f"hedge (unhedged), {totals['reported']} reported, {totals['speculative']} speculative. {where}"
     )
     return Chart(figure, alt, counts)
 
@@ -214,3 +219,39 @@ def hedges_view(certainty: pd.DataFrame, article: Article) -> HTML:
         f"({len(marks)} cues, {len(speculative)} speculative sentences)</small></p>"
     )
     return HTML(text_only(legend + article_html(article, highlight=speculative, marks=marks)))
+
+
+def beside_fact(session: Session, rule: str = "sentences.text~has approved", fact_id: str = "X6") -> HTML | Message:
+    """A sentence found by ``rule``, its certainty label, and a background fact that qualifies it.
+
+    For the course article: ¶1.1 ("Biden has approved …", unhedged) beside caveat X6 (the decision was
+    never formally announced, only reported through anonymous officials). Another article: the skip message.
+    """
+    skipped = session.reference("The unhedged sentence beside the fact sheet (section 3)")
+    if skipped is not None:
+        return skipped
+    ids = find_sentences(session.article, rule)
+    if not ids:
+        return Message(f"No sentence of this article matches {rule!r}, so there is nothing to compare.", "info")
+    table = certainty_table(session.article).set_index("sentence_id")
+    facts = load_table("facts").set_index("fact_id")
+    if fact_id not in facts.index:
+        return Message(f"Fact {fact_id} is not in facts.csv; restore seeds/curated/facts.csv.", "warning")
+    sid = ids[0]
+    rows = pd.DataFrame(
+        [
+            {
+                "what": "The article",
+                "cite": cite(sid),
+                "label": table.loc[sid, "category"],
+                "text": table.loc[sid, "text"],
+            },
+            {
+                "what": "The fact sheet",
+                "cite": fact_id,
+                "label": f"fact ({facts.loc[fact_id, 'confidence']})",
+                "text": facts.loc[fact_id, "fact"],
+            },
+        ]
+    )
+    return HTML(table_html(rows, caption=f"{cite(sid)} as the article states it, and fact {fact_id}"))

@@ -1,120 +1,87 @@
 """Forecast, lock, reveal (Exercise 4) and the Brier score by hand (Exercise 5).
 
-Forecasts are saved and locked in the answers file before anything is revealed; locked forecasts
-stay locked after a kernel restart. Outcomes come from ``forecast_questions.csv``, as of mid-December 2025.
+Forecasts and their reasons are saved and locked in the answers file before anything is revealed;
+locked forecasts stay locked after a kernel restart. Locking asks for a confirmation; until the reveal the
+lock can be undone (forecasts and reasons only). Each question's window opens on the article's reference
+date (``REFERENCE_DATE``). Outcomes come from ``forecast_questions.csv``, as of mid-December 2025; after
+them, the reveal shows fact C9 (what the president-elect said about the decision afterwards).
 """
 
 from __future__ import annotations
 
 import functools
+import html
+import json
+from datetime import date
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import HTML
-from matplotlib.figure import Figure
 
-from ...curated import load_table
-from ...notebook.answers import AnswerStore, AnswerStoreError
-from ...notebook.display import GREY, OKABE_ITO, Chart, Message, table_html
+from ...curated import REFERENCE_DATE
+from ...notebook.answers import AnswerStore, AnswerStoreError, now_iso
+from ...notebook.display import Chart, Message, message_html
 from ...notebook.exercises import remember, store_for, store_warning
-from ...notebook.scoring import brier_baseline, brier_score, brier_table
+from ...notebook.scoring import brier_baseline, brier_score
 from ...notebook.session import Session
 from ...notebook.widgets import CourseWidget, never_raise
-from ...templates import render
+from ...templates import render, text_only
 from .common import AS_OF
+from .outcomes import (
+    CHART_COLUMNS,
+    afterwards_html,
+    forecast_questions,
+    forecast_table,
+    plot_forecasts,
+    reveal_row,
+    saved_forecasts,
+)
 
 _SKIPPED = "Forecast, then reveal (section 5)"
-CHART_COLUMNS = ["question_id", "forecast", "outcome", "squared_error", "baseline_squared_error"]
+#: The answer id that records the reveal (saved and locked when the outcomes are first shown).
+REVEALED = "forecasts_revealed"
 
 
-def forecast_questions() -> pd.DataFrame:
-    """The forecast questions (forecast_questions.csv) with ``outcome`` as 1 (yes) or 0 (no)."""
-    table = load_table("forecast_questions")
-    table["outcome"] = (table["resolution"].str.strip().str.lower() == "yes").astype(int)
-    return table
+def reason_id(question_id: str) -> str:
+    """The answer id of a forecast's reason ("q1" → "q1.reason")."""
+    return f"{question_id}.reason"
 
 
-def forecast_questions_view(session: Session) -> HTML | Message:
-    """The questions as a table (course article), or the message that section 5 is skipped."""
-    return session.reference(_SKIPPED) or HTML(
-        table_html(
-            forecast_questions(),
-            caption="Six questions about what came next",
-            columns=["question_id", "question", "window_days"],
-        )
+def window_start(day: date = REFERENCE_DATE) -> str:
+    """The day every forecast window opens, as text ("18 Nov 2024"): the article's reference date."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def question_label(qid: str, question: str, window: object) -> str:
+    """One question's heading, escaped: id, text and its window in days from the reference date."""
+    return text_only(
+        f"<b>{html.escape(qid)}.</b> {html.escape(str(question))} "
+        f"<small>(window: {html.escape(str(window))} days from {window_start()}, the article's day; "
+        "lock before discussing anything after it)</small>"
     )
 
 
-def saved_forecasts(store: AnswerStore, question_ids: list[str]) -> dict[str, float]:
-    """The saved forecasts (what the score uses), by question id."""
-    values = {}
-    for qid in question_ids:
-        saved = store.get(qid)
-        if saved is not None:
-            values[qid] = float(saved)
-    return values
+def unlock_answers(store: AnswerStore, question_ids: list[str], forget: tuple[str, ...] = ()) -> None:
+    """Remove the locks of ``question_ids`` (values kept) and the answers in ``forget``; nothing else changes.
+
+    AnswerStore has no public unlock yet, so this edits the file under the store's own lock, the way
+    ``AnswerStore.lock`` does.
+    """
+    with store._file_lock():
+        data = json.loads(json.dumps(store._refresh()))
+        for qid in (*question_ids, *forget):
+            data["locked"].pop(qid, None)
+        for qid in forget:
+            data["answers"].pop(qid, None)
+        store._save(data, now_iso())
 
 
-def forecast_table(questions: pd.DataFrame, forecasts: dict[str, float]) -> pd.DataFrame:
-    """Forecasts against outcomes: a ``brier_table`` plus question, outcome text, facts and source."""
-    outcomes = dict(zip(questions["question_id"].astype(str), questions["outcome"].astype(int)))
-    table = brier_table(forecasts, outcomes)
-    extra = questions.rename(columns={"question_id": "qid"})
-    extra["qid"] = extra["qid"].astype(str)
-    merged = table.merge(
-        extra[["qid", "question", "resolution", "outcome_text", "fact_ids", "source", "url", "as_of"]],
-        left_on="question_id",
-        right_on="qid",
-        how="left",
-    )
-    return merged.drop(columns="qid")
+def reset_forecasts(store: AnswerStore, question_ids: list[str] | None = None) -> None:
+    """For teachers: unlock a student's forecasts and reasons and forget the reveal; other answers stay.
 
-
-def plot_forecasts(table: pd.DataFrame) -> Chart:
-    """Forecast against outcome per question (a ``brier_table``: question_id, forecast, outcome, squared_error)."""
-    table = table.reset_index(drop=True)
-    figure = Figure(figsize=(8, 0.55 * len(table) + 1.8))
-    ax = figure.subplots()
-    y = list(range(len(table)))[::-1]
-    for position, row in zip(y, table.itertuples(index=False)):
-        ax.plot([row.forecast, row.outcome], [position, position], color=GREY, linewidth=2, zorder=1)
-        high, low = max(row.forecast, row.outcome), min(row.forecast, row.outcome)
-        ax.text(
-            high + 0.03 if high < 0.9 else low - 0.03,
-            position + 0.18,
-            f"error² {row.squared_error:.2f}",
-            fontsize=8,
-            ha="left" if high < 0.9 else "right",
-        )
-    ax.scatter(table["forecast"], y, s=70, color=OKABE_ITO["blue"], marker="o", label="your forecast", zorder=3)
-    ax.scatter(
-        table["outcome"],
-        y,
-        s=90,
-        color=OKABE_ITO["black"],
-        marker="D",
-        label="what happened (0 = no, 1 = yes)",
-        zorder=2,
-    )
-    ax.axvline(0.5, color=OKABE_ITO["orange"], linestyle="--", linewidth=1, label="coin flip (0.5)")
-    ax.set_yticks(y)
-    ax.set_yticklabels(table["question_id"])
-    ax.set_xlim(-0.08, 1.08)
-    ax.set_ylim(-0.8, len(table) - 0.2)
-    ax.set_xlabel("Probability (0 = sure it will not happen, 1 = sure it will)")
-    ax.set_ylabel("Question")
-    ax.set_title("Your forecasts against what happened:\nthe longer the grey line, the bigger the miss")
-    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, fontsize=9)
-    figure.tight_layout()
-    score = brier_score(list(table["forecast"]), list(table["outcome"]))
-    worst = table.loc[table["squared_error"].idxmax()]
-    alt = (
-        f"Dot chart of {len(table)} forecasts: for each question a blue dot at the forecast probability and a "
-        f"black diamond at the outcome (0 or 1), joined by a grey line whose length is the error. "
-        f"Brier score {score:.3f}; the largest error is on {worst['question_id']} "
-        f"(forecast {worst['forecast']:.2f}, outcome {int(worst['outcome'])})."
-    )
-    return Chart(figure, alt, table)
+    ``store`` is the student's answers of notebook 04 (``AnswerStore("04_escalation", folder)``).
+    """
+    ids = list(forecast_questions()["question_id"].astype(str)) if question_ids is None else question_ids
+    unlock_answers(store, [key for qid in ids for key in (qid, reason_id(qid))], forget=(REVEALED,))
 
 
 def forecast_exercise(session: Session) -> ForecastExercise | Message:
@@ -141,11 +108,13 @@ def forecast_chart(session: Session) -> Chart | Message:
 
 
 class ForecastExercise(CourseWidget):
-    """Forecast, lock, then reveal: one slider per question, saved and locked in the answers file.
+    """Forecast, lock, then reveal: one slider and one reason box per question, saved in the answers file.
 
-    ``.sliders`` (question id → FloatSlider), ``.lock_button``, ``.reveal_button``, ``.result`` (HTML)
-    and ``.widget``. Locked forecasts stay locked after a kernel restart: the sliders come back
-    disabled with their values, and the scores use the saved values.
+    Locking takes two steps: ``.lock_button`` asks, ``.confirm_button`` locks (``.cancel_button`` does not).
+    Until the reveal, ``.unlock_button`` undoes the lock of the forecasts and reasons only (every other
+    answer of the notebook stays). ``.reveal_button`` shows the outcomes and records the reveal, after which
+    only the teacher can unlock (:func:`reset_forecasts`). Also ``.sliders`` and ``.reasons`` (question id →
+    widget), ``.result`` (HTML) and ``.widget``. Locks survive a kernel restart.
     """
 
     def __init__(self, session: Session, questions: pd.DataFrame | None = None) -> None:
@@ -156,6 +125,7 @@ class ForecastExercise(CourseWidget):
         self.store = store_for(notebook)
         self.result = widgets.HTML()
         self.sliders: dict[str, widgets.FloatSlider] = {}
+        self.reasons: dict[str, widgets.Textarea] = {}
         rows = []
         for row in self.questions.itertuples(index=False):
             qid = str(row.question_id)
@@ -179,34 +149,59 @@ class ForecastExercise(CourseWidget):
                 prompt=f"Forecast (probability 0–1): {row.question}",
             )
             slider.observe(functools.partial(self._keep_locked, qid), names="value")
-            self.sliders[qid] = slider
-            label = render("escalation_question.html", qid=qid, question=row.question, window=row.window_days)
-            rows.append(widgets.VBox([widgets.HTML(label), slider]))
+            reason = widgets.Textarea(
+                placeholder="Why this probability? What did a reader know on the article's day?",
+                layout=widgets.Layout(width="95%", height="3.2em"),
+            )
+            remember(
+                reason, notebook, reason_id(qid), status=self.status, prompt=f"Reason for the forecast: {row.question}"
+            )
+            self.sliders[qid], self.reasons[qid] = slider, reason
+            rows.append(
+                widgets.VBox([widgets.HTML(question_label(qid, row.question, row.window_days)), slider, reason])
+            )
         self.lock_button = widgets.Button(
-            description="Lock my forecasts",
+            description="Lock my forecasts…",
             icon="lock",
             button_style="warning",
-            tooltip="Save and lock all forecasts. This cannot be undone.",
+            tooltip="Asks you to confirm, then saves and locks every forecast and reason.",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.confirm_button = widgets.Button(description="Yes, lock them", button_style="danger")
+        self.cancel_button = widgets.Button(description="Not yet")
+        self.confirm_text = widgets.HTML()
+        self.confirm_box = widgets.VBox(
+            [self.confirm_text, widgets.HBox([self.confirm_button, self.cancel_button])],
+            layout=widgets.Layout(display="none", border="1px solid #d55e00", padding="6px"),
+        )
+        self.unlock_button = widgets.Button(
+            description="Unlock (before the reveal only)",
+            icon="unlock",
+            tooltip="Unlock your forecasts and reasons; your other answers stay. Not possible after the reveal.",
             layout=widgets.Layout(width="auto"),
         )
         self.reveal_button = widgets.Button(
             description="Reveal what happened", icon="eye", button_style="primary", layout=widgets.Layout(width="auto")
         )
-        self.lock_button.on_click(lambda _: self.lock())
+        self.lock_button.on_click(lambda _: self.ask_to_lock())
+        self.confirm_button.on_click(lambda _: self.lock())
+        self.cancel_button.on_click(lambda _: self.cancel_lock())
+        self.unlock_button.on_click(lambda _: self.unlock())
         self.reveal_button.on_click(lambda _: self.reveal())
         self.widget = widgets.VBox(
             [
                 store_warning(notebook),
                 *rows,
-                widgets.HBox([self.lock_button, self.reveal_button]),
+                widgets.HBox([self.lock_button, self.unlock_button, self.reveal_button]),
+                self.confirm_box,
                 self.status,
                 self.result,
             ],
             layout=widgets.Layout(border="1px solid #ddd", padding="8px"),
         )
         self.widget.add_class("course-question")
+        self._show_state()
         if self.is_locked:
-            self.lock_button.disabled = True
             self.say("Your forecasts are locked (saved earlier). Press “Reveal what happened”.", "info")
 
     @property
@@ -216,6 +211,24 @@ class ForecastExercise(CourseWidget):
             return bool(self.sliders) and all(self.store.is_locked(qid) for qid in self.sliders)
         except AnswerStoreError:
             return False
+
+    @property
+    def is_revealed(self) -> bool:
+        """True once the outcomes were shown (recorded in the answers file, so a restart keeps it)."""
+        try:
+            return bool(self.store.get(REVEALED))
+        except AnswerStoreError:
+            return False
+
+    def _show_state(self) -> None:
+        """Buttons and inputs as the answers file says: open, locked, or locked and revealed."""
+        locked, revealed = self.is_locked, self.is_revealed
+        for qid in self.sliders:
+            self.sliders[qid].disabled = locked
+            self.reasons[qid].disabled = locked
+        self.lock_button.disabled = locked
+        self.unlock_button.disabled = not locked or revealed
+        self.confirm_box.layout.display = "none"
 
     @never_raise
     def _keep_locked(self, qid: str, change: dict) -> None:
@@ -232,20 +245,54 @@ class ForecastExercise(CourseWidget):
         return saved_forecasts(self.store, list(self.sliders))
 
     @never_raise
+    def ask_to_lock(self) -> None:
+        """First step of locking: list the forecasts (and missing reasons) and ask to confirm."""
+        listed = ", ".join(f"{qid} {slider.value:.2f}" for qid, slider in self.sliders.items())
+        missing = [qid for qid, box in self.reasons.items() if not box.value.strip()]
+        note = f" No reason yet for {', '.join(missing)}: a reason is what your teacher reads." if missing else ""
+        self.confirm_text.value = message_html(
+            f"Lock these forecasts? {listed}.{note} After the reveal they can never change.", "warning"
+        )
+        self.confirm_box.layout.display = "flex"
+
+    @never_raise
+    def cancel_lock(self) -> None:
+        """Close the confirmation without locking."""
+        self.confirm_box.layout.display = "none"
+        self.say("Nothing was locked. Change your forecasts, then press “Lock my forecasts…” again.", "info")
+
+    @never_raise
     def lock(self) -> bool:
-        """Save every slider's value and lock it; the sliders become read-only."""
+        """Save every slider's value and reason and lock them; the inputs become read-only."""
         for qid, slider in self.sliders.items():
-            if not self.store.is_locked(qid):
-                try:
+            try:
+                if not self.store.is_locked(qid):
                     self.store.set(qid, float(slider.value))
                     self.store.lock(qid)
-                except AnswerStoreError as error:
-                    self.say(str(error), "warning")
-                    return False
-            slider.disabled = True
-        self.lock_button.disabled = True
+                if not self.store.is_locked(reason_id(qid)):
+                    self.store.set(reason_id(qid), self.reasons[qid].value)  # saves its prompt too, even if empty
+                    self.store.lock(reason_id(qid))
+            except AnswerStoreError as error:
+                self.say(str(error), "warning")
+                return False
+        self._show_state()
         listed = ", ".join(f"{qid} {value:.2f}" for qid, value in self.forecasts().items())
-        self.say(f"Locked: {listed}. These can no longer change. Now press “Reveal what happened”.", "ok")
+        self.say(f"Locked: {listed}. Now press “Reveal what happened”. Until then, “Unlock” undoes the lock.", "ok")
+        return True
+
+    @never_raise
+    def unlock(self) -> bool:
+        """Undo the lock before the reveal: forecasts and reasons only; every other answer stays."""
+        if self.is_revealed:
+            self.say(
+                "You have seen what happened, so your forecasts stay locked: otherwise the score would "
+                "measure hindsight. Ask your teacher if you need to start again.",
+                "info",
+            )
+            return False
+        unlock_answers(self.store, [key for qid in self.sliders for key in (qid, reason_id(qid))])
+        self._show_state()
+        self.say("Unlocked: change your forecasts or reasons, then lock them again before the reveal.", "info")
         return True
 
     def table(self) -> pd.DataFrame:
@@ -257,7 +304,7 @@ class ForecastExercise(CourseWidget):
         """After locking: show what happened per question, the Brier score and the coin-flip baseline."""
         if not self.is_locked:
             self.say(
-                "First lock your forecasts with “Lock my forecasts”. Revealing first would let you "
+                "First lock your forecasts with “Lock my forecasts…”. Revealing first would let you "
                 "change them after seeing the answers, and then the score would not measure anything.",
                 "info",
             )
@@ -266,6 +313,10 @@ class ForecastExercise(CourseWidget):
         if table.empty:
             self.say("No saved forecasts were found to score.", "warning")
             return None
+        if not self.is_revealed:
+            self.store.set(REVEALED, True)
+            self.store.lock(REVEALED)
+        self._show_state()
         score = brier_score(list(table["forecast"]), list(table["outcome"]))
         baseline = brier_baseline(list(table["outcome"]))
         verdict = (
@@ -278,53 +329,16 @@ class ForecastExercise(CourseWidget):
         self.say(
             f"Your Brier score: {score:.3f}. Always answering 50% would score {baseline:.3f}, so you did "
             f"{verdict} a coin flip.",
-            "ok",
+            "ok" if verdict == "better than" else "warning",
         )
         self.result.value = render(
             "reveal_forecast.html",
             score=score,
             baseline=baseline,
             verdict=verdict,
-            rows=[_reveal_row(row) for row in table.to_dict("records")],
+            rows=[reveal_row(row) for row in table.to_dict("records")],
             chart=plot_forecasts(table[CHART_COLUMNS]).bundle()["data"]["text/html"],
             course_questions=self.course_questions,
             as_of=AS_OF,
-        )
+        ) + (afterwards_html() if self.course_questions else "")
         return table
-
-
-def _reveal_row(row: dict) -> dict:
-    """One revealed question: the answer in bold, the rest of the outcome text, a safe link."""
-    answer = str(row["resolution"]).strip().capitalize()
-    text = str(row["outcome_text"])
-    said = text[len(answer) + 1 :] if text.startswith(answer + ".") else " " + text
-    return {
-        **row,
-        "answer": answer,
-        "said": said,
-        "as_of": row["as_of"] or AS_OF,
-        "link": str(row["url"]).startswith(("http://", "https://")),
-    }
-
-
-def practice_forecasts() -> pd.DataFrame:
-    """Made-up forecasts for practice (not about any article): forecast probability and 0/1 outcome."""
-    return pd.DataFrame({"question": ["A", "B", "C", "D"], "forecast": [0.9, 0.6, 0.3, 0.5], "outcome": [1, 0, 0, 1]})
-
-
-def check_brier(practice: pd.DataFrame, answer: object) -> Message:
-    """Whether ``answer`` is the Brier score of the practice forecasts, as a message."""
-    try:
-        expected = brier_score(list(practice["forecast"]), list(practice["outcome"]))
-        if answer is None:
-            return Message("Replace None with your calculation, then run both cells again.", "info")
-        given = float(answer)  # type: ignore[arg-type]  # a student's value: a TypeError is caught below
-        if abs(given - expected) < 1e-9:
-            return Message(
-                f"Yes: {expected:.4f}. Lower is better; always saying 0.5 would score "
-                f"{brier_baseline(list(practice['outcome'])):.2f}.",
-                "ok",
-            )
-        return Message(f"Not yet: {given:.4f}. Square each (forecast − outcome) first, then take the mean.", "warning")
-    except (TypeError, ValueError, KeyError) as error:
-        return Message(f"This could not be checked: {error}", "warning")

@@ -186,7 +186,10 @@ def ladder_exercise(session: Session) -> LadderExercise | Message:
 
 
 class LadderExercise(CourseWidget):
-    """Place each item on a unit of the ladder (saved); a button shows the reference placement."""
+    """Place each item on a unit of the ladder and give a reason (both saved); a button shows the reference.
+
+    ``.dropdowns`` and ``.reasons`` (item id → widget), ``.reveal_button``, ``.result``.
+    """
 
     def __init__(self, session: Session, items: pd.DataFrame | None = None) -> None:
         super().__init__()
@@ -196,6 +199,7 @@ class LadderExercise(CourseWidget):
         options = ladder_options(self.units)
         self.result = widgets.HTML()
         self.dropdowns: dict[str, widgets.Dropdown] = {}
+        self.reasons: dict[str, widgets.Textarea] = {}
         rows = []
         for row in self.items.itertuples(index=False):
             dropdown = widgets.Dropdown(options=options, value=CHOOSE_UNIT, layout=widgets.Layout(width="340px"))
@@ -209,11 +213,28 @@ class LadderExercise(CourseWidget):
                 prompt=f"Ladder unit for: {row.label} ({row.cite})",
             )
             self.dropdowns[row.item_id] = dropdown
+            reason = widgets.Textarea(
+                placeholder="Your reason: which line does it cross, or not?",
+                layout=widgets.Layout(width="340px", height="3.2em"),
+            )
+            remember(
+                reason,
+                notebook,
+                f"ladder.{row.item_id}.reason",
+                status=self.status,
+                prompt=f"Reason for the ladder unit of: {row.label} ({row.cite})",
+            )
+            self.reasons[row.item_id] = reason
             prompt = widgets.HTML(
                 render("escalation_item.html", label=row.label, cite=row.cite, text=row.text),
                 layout=widgets.Layout(width="60%"),
             )
-            rows.append(widgets.HBox([prompt, dropdown], layout=widgets.Layout(align_items="center", margin="4px 0")))
+            rows.append(
+                widgets.HBox(
+                    [prompt, widgets.VBox([dropdown, reason])],
+                    layout=widgets.Layout(align_items="center", margin="4px 0"),
+                )
+            )
         self.reveal_button = widgets.Button(
             description="Show the reference answer", button_style="primary", layout=widgets.Layout(width="auto")
         )
@@ -223,6 +244,10 @@ class LadderExercise(CourseWidget):
             layout=widgets.Layout(border="1px solid #ddd", padding="8px"),
         )
         self.widget.add_class("course-question")
+
+    def reasons_given(self) -> dict[str, str]:
+        """The student's reason per item ("" if none yet)."""
+        return {item: box.value.strip() for item, box in self.reasons.items()}
 
     def choices(self) -> dict[str, int | None]:
         """The student's unit per item (None if not placed yet)."""
@@ -275,9 +300,13 @@ class LadderExercise(CourseWidget):
                 "info",
             )
         else:
+            without = sum(1 for reason in self.reasons_given().values() if not reason)
             self.say(
                 f"You placed {placed} of {len(table)} items; {same} match the reference unit. "
-                "Disagreement is fine if you can give a reason.",
+                "Disagreement is fine if you can give a reason"
+                + (
+                    f" ({without} item(s) have no reason yet: write one in the box under the unit)." if without else "."
+                ),
                 "ok",
             )
         rows = [
