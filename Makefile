@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # The static site's widget JavaScript (npm ci, pinned by helpers/classroom/site_js/package-lock.json).
 SITE_JS := helpers/classroom/site_js/node_modules/.package-lock.json
+# axe-core for the accessibility audit of the browser tests (npm ci, pinned by tests/browser/axe/package-lock.json).
+AXE_JS := tests/browser/axe/node_modules/.package-lock.json
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test test-fast lint bench lock venv clean class-test
@@ -26,7 +28,7 @@ lab: $(STAMP)
 	jupyter_config/start-lab $(PY) $(ROOT_FLAG)
 
 ## Every test: lint and types first, then parser, curated data, widgets, notebooks (nbval), classroom, browser.
-test: lint $(SITE_JS)
+test: lint $(SITE_JS) $(AXE_JS)
 	$(PY) -m pytest -n 2 -m "not browser" tests
 	$(PY) -m pytest -m browser tests
 	$(PY) -m pytest --nbval-lax --nbval-current-env -p no:randomly notebooks
@@ -87,6 +89,10 @@ submission: $(STAMP)
 $(SITE_JS): helpers/classroom/site_js/package-lock.json
 	npm ci --prefix helpers/classroom/site_js --no-audit --no-fund --loglevel=error
 	touch $(SITE_JS)
+
+$(AXE_JS): tests/browser/axe/package-lock.json
+	npm ci --prefix tests/browser/axe --no-audit --no-fund --loglevel=error
+	touch $(AXE_JS)
 
 site: $(STAMP) $(SITE_JS)
 	$(PY) -m helpers.classroom site

@@ -21,7 +21,7 @@ from .answers import (
     student_folder,
     student_name,
 )
-from .display import message_html
+from .display import BORDER_COLOUR, message_html
 from .widgets import CourseWidget, never_raise
 
 _STORES: dict[tuple[str, str, bool], AnswerStore] = {}
@@ -115,7 +115,7 @@ class NamePrompt(CourseWidget):
         )
         self.widget = widgets.VBox(
             [intro, widgets.HBox([self.name, self.button]), self.status],
-            layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"),
+            layout=widgets.Layout(border=f"1px solid {BORDER_COLOUR}", padding="8px", margin="6px 0"),
         )
         self.widget.add_class("course-name-prompt")
         if _WHO.student is not None:

@@ -59,18 +59,54 @@ def actor_colours(actor_ids: Iterable[str]) -> dict[str, str]:
     return colours
 
 
-def message_html(text: str, kind: str = "info") -> str:
-    """A short message box. ``kind`` is info, ok, warning or error; the words say it too, not just colour."""
-    styles = {
-        "info": ("ℹ️", "#e8f1fb", "#0072B2"),
-        "ok": ("✅", "#e6f5ef", "#009E73"),
-        "warning": ("⚠️", "#fdf3e1", "#E69F00"),
-        "error": ("❌", "#fbe9e1", "#D55E00"),
-    }
-    icon, background, border = styles.get(kind, styles["info"])
+#: Colours that follow JupyterLab's theme (light and dark); the fallbacks are the light theme's values,
+#: for pages without JupyterLab's stylesheet. Text on background measures >= 4.5:1 in both themes
+#: (tests/browser/test_widget_contrast.py); the coloured left border and the icon carry the kind.
+TEXT_COLOUR = "var(--jp-content-font-color1, rgba(0, 0, 0, 0.87))"
+MUTED_TEXT_COLOUR = "inherit"  # sentence ids: the colour of the text they mark (on a highlight too)
+PANEL_BACKGROUND = "var(--jp-layout-color2, #eeeeee)"
+BORDER_COLOUR = "var(--jp-border-color1, #bdbdbd)"
+#: Per kind: (word said to screen readers and shown as the icon's title, border colour, SVG path of a
+#: 16x16 icon drawn in currentColor). Icons are SVG, not emoji: Debian's Chromium has no emoji font.
+MESSAGE_KINDS = {
+    "info": ("Note", "var(--jp-info-color1, #00bcd4)", "M7 7h2v5H7zM7 4h2v2H7z"),
+    "ok": ("Done", "var(--jp-success-color1, #4caf50)", "M6.2 11.6 2.6 8l1.4-1.4 2.2 2.2L12 3l1.4 1.4z"),
+    "warning": ("Check this", "var(--jp-warn-color1, #ff9800)", "M7 3h2v6H7zM7 11h2v2H7z"),
+    "error": (
+        "Problem",
+        "var(--jp-error-color1, #f44336)",
+        "M4.4 3 8 6.6 11.6 3 13 4.4 9.4 8l3.6 3.6-1.4 1.4L8 9.4 4.4 13 3 11.6 6.6 8 3 4.4z",
+    ),
+}
+
+
+def icon_svg(kind: str) -> str:
+    """A small inline SVG icon for a message kind, named for screen readers (no emoji font needed)."""
+    word, colour, path = MESSAGE_KINDS.get(kind, MESSAGE_KINDS["info"])
     return (
-        f'<div class="course-message course-{escape(kind)} {TEXT_ONLY_CLASSES}" role="status" style="background:{background};'
-        f'border-left:4px solid {border};padding:6px 10px;margin:4px 0">{icon} {escape(text)}</div>'
+        f'<svg class="course-icon" role="img" aria-label="{word}:" width="16" height="16" viewBox="0 0 16 16" '
+        f'style="vertical-align:-3px;margin-right:4px;color:{colour};flex:none">'
+        f'<title>{word}</title><path fill="currentColor" d="{path}"/></svg>'
+    )
+
+
+def message_html(text: str, kind: str = "info") -> str:
+    """A short message box. ``kind`` is info, ok, warning or error; the icon's name says it too, not just colour."""
+    kind = kind if kind in MESSAGE_KINDS else "info"
+    border = MESSAGE_KINDS[kind][1]
+    return (
+        f'<div class="course-message course-{escape(kind)} {TEXT_ONLY_CLASSES}" role="status" '
+        f'style="background:{PANEL_BACKGROUND};color:{TEXT_COLOUR};'
+        f'border-left:4px solid {border};padding:6px 10px;margin:4px 0">{icon_svg(kind)}{escape(text)}</div>'
+    )
+
+
+def scroll_box_html(markup: str, label: str, max_height: str = "420px") -> str:
+    """``markup`` in a box that scrolls when it is long and that the keyboard can reach and scroll
+    (``tabindex=0``, a named region): a scrolling ``Layout(overflow="auto")`` can do neither."""
+    return (
+        f'<div class="course-scroll {TEXT_ONLY_CLASSES}" tabindex="0" role="region" aria-label="{escape(label)}" '
+        f'style="max-height:{max_height};overflow:auto;border:1px solid {BORDER_COLOUR};padding:4px 8px">{markup}</div>'
     )
 
 
@@ -154,11 +190,11 @@ def article_html(
             parts.append(f'<p data-paragraph="{row.paragraph}">')
             current_paragraph = row.paragraph
         body = _marked(article.text, row.start, row.end, spans)
-        label = f'<sup style="color:#555">¶{escape(row.sentence_id)}</sup>&nbsp;' if show_ids else ""
+        label = f'<sup style="color:{MUTED_TEXT_COLOUR}">¶{escape(row.sentence_id)}</sup>&nbsp;' if show_ids else ""
         if row.sentence_id in highlight:
             parts.append(
                 f'<span class="course-sentence course-highlight" data-sentence="{escape(row.sentence_id)}" '
-                f'style="background:#fff3c4;font-weight:600">▶ {label}{body}</span> '
+                f'style="background:var(--jp-warn-color3, #ffe0b2);color:#1a1a1a;font-weight:600">▶ {label}{body}</span> '
             )
         else:
             parts.append(

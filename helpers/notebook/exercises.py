@@ -12,7 +12,10 @@ importable from here too.
 
 from __future__ import annotations
 
+import hashlib
+import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,9 +29,64 @@ from .answering import remember as remember
 from .answering import set_student as set_student
 from .answering import store_for as store_for
 from .answering import store_warning as store_warning
-from .display import escape
+from .display import BORDER_COLOUR, escape
 from .submission_button import SubmissionButton as SubmissionButton
 from .widgets import CourseWidget, never_raise
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What ``check()`` found: ``ok`` is True (right), False (not yet) or None (nothing to grade yet).
+
+    It is truthy only when the answer is right, compares equal to ``ok``, and shows nothing when it is
+    the last value of a notebook cell (the feedback box already says it: no stray ``True``/``False``).
+    """
+
+    ok: bool | None
+
+    def __bool__(self) -> bool:
+        return bool(self.ok)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Verdict):
+            return self.ok is other.ok
+        return self.ok is other if other is None or isinstance(other, bool) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.ok)
+
+    def _ipython_display_(self) -> None:
+        """Nothing to show: the question's feedback line says it."""
+
+    def __repr__(self) -> str:
+        return f"Verdict({self.ok})"
+
+
+def labelled_button(description: str, tooltip: str = "", style: str = "primary") -> widgets.Button:
+    """A button whose whole label shows (width follows the text) and that names itself."""
+    return widgets.Button(
+        description=description,
+        tooltip=tooltip or description,
+        button_style=style,
+        layout=widgets.Layout(width="auto", align_self="flex-start"),
+    )
+
+
+def shuffled(items: Sequence[str], correct_order: Sequence[str], key: str) -> list[str]:
+    """``items`` in an order fixed by ``key`` (the same on every run and machine) in which no item is
+    where ``correct_order`` puts it, so the starting order never gives an answer away (two or more items)."""
+    items = list(items)
+    if len(items) < 2:
+        return items
+    seed = int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+    rng = random.Random(seed)
+    position = {item: i for i, item in enumerate(correct_order)}
+    for _ in range(1000):
+        candidate = items[:]
+        rng.shuffle(candidate)
+        if all(position.get(item) != i for i, item in enumerate(candidate)):
+            return candidate
+    return items[1:] + items[:1] if items == list(correct_order) else items  # pragma: no cover - duplicates
 
 
 class Question(CourseWidget):
@@ -49,13 +107,13 @@ class Question(CourseWidget):
         self.question_id = question_id
         self.input = input_widget
         self.feedback = self.status
-        self.button = widgets.Button(description=check_label, button_style="primary", tooltip="Check your answer")
+        self.button = labelled_button(check_label, "Check your answer" if check_label == "Check" else check_label)
         self.button.on_click(lambda _: self._checked())
         remember(self.input, notebook, question_id, encode, decode, status=self.feedback, prompt=prompt)
         prompt_html = widgets.HTML(text_only(f"<b>{escape(prompt)}</b>"))
         self.widget = widgets.VBox(
             [prompt_html, self.input, self.button, self.feedback],
-            layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"),
+            layout=widgets.Layout(border=f"1px solid {BORDER_COLOUR}", padding="8px", margin="6px 0"),
         )
         self.widget.add_class("course-question")
 
@@ -63,16 +121,16 @@ class Question(CourseWidget):
     def value(self) -> Any:
         return self.input.value
 
-    def check(self) -> bool | None:  # pragma: no cover - overridden
+    def check(self) -> Verdict:  # pragma: no cover - overridden
         raise AttributeError("each question type defines check()")
 
     @never_raise
-    def _checked(self) -> bool | None:
+    def _checked(self) -> Verdict:
         return self.check()
 
-    def _say(self, ok: bool | None, text: str) -> bool | None:
+    def _say(self, ok: bool | None, text: str) -> Verdict:
         self.say(text, "info" if ok is None else ("ok" if ok else "warning"))
-        return ok
+        return Verdict(ok)
 
 
 class ChoiceQuestion(Question):
@@ -96,7 +154,7 @@ class ChoiceQuestion(Question):
         choice = widgets.RadioButtons(options=list(options), value=None, layout=widgets.Layout(width="auto"))
         super().__init__(notebook, question_id, prompt, choice)
 
-    def check(self) -> bool | None:
+    def check(self) -> Verdict:
         if self.value is None:
             return self._say(None, "Choose an answer first.")
         if self.value == self.correct:
@@ -106,7 +164,9 @@ class ChoiceQuestion(Question):
 
 
 class TextQuestion(Question):
-    """A free answer, saved as you type. The button reveals a model answer to compare with."""
+    """A free answer, saved as you type. The button shows a model answer and a checklist to compare
+    with: a free answer is never marked right (and never green) for its length; the student judges it
+    against the checklist, and the teacher grades it."""
 
     def __init__(
         self,
@@ -116,21 +176,37 @@ class TextQuestion(Question):
         model_answer: str = "",
         placeholder: str = "Type your answer here…",
         min_words: int = 5,
+        checklist: Sequence[str] = (),
     ) -> None:
         self.model_answer = model_answer
         self.min_words = min_words
-        area = widgets.Textarea(placeholder=placeholder, layout=widgets.Layout(width="95%", height="90px"))
+        self.checklist = [str(item) for item in checklist]
+        area = widgets.Textarea(
+            placeholder=placeholder,
+            description="Your answer",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="95%", height="90px"),
+        )
         super().__init__(
-            notebook, question_id, prompt, area, check_label="Compare with a model answer" if model_answer else "Save"
+            notebook,
+            question_id,
+            prompt,
+            area,
+            check_label="Compare with the model answer" if model_answer or checklist else "Save",
         )
 
-    def check(self) -> bool | None:
+    def check(self) -> Verdict:
         words = len(str(self.value or "").split())
         if words < self.min_words:
             return self._say(None, f"Your answer has {words} word(s). Write at least {self.min_words}, then compare.")
+        parts = ["Saved."]
         if self.model_answer:
-            return self._say(True, f"Saved. One possible answer: {self.model_answer}")
-        return self._say(True, "Saved.")
+            parts.append(f"A model answer: {self.model_answer}")
+        if self.checklist:
+            parts.append("Does your answer " + "; ".join(f"({i}) {c}" for i, c in enumerate(self.checklist, 1)) + "?")
+        if self.model_answer or self.checklist:
+            parts.append("Compare yours with it; your teacher grades free answers.")
+        return self._say(None, " ".join(parts))
 
 
 class NumberQuestion(Question):
@@ -150,10 +226,10 @@ class NumberQuestion(Question):
         self.tolerance = tolerance
         self.explanation = explanation
         self.unit = unit
-        box = widgets.FloatText(value=None, description=unit, layout=widgets.Layout(width="260px"))
+        box = widgets.FloatText(value=None, description=unit or "Number", layout=widgets.Layout(width="260px"))
         super().__init__(notebook, question_id, prompt, box)
 
-    def check(self) -> bool | None:
+    def check(self) -> Verdict:
         if self.value is None:
             return self._say(None, "Type a number first.")
         if abs(float(self.value) - self.answer) <= self.tolerance:
@@ -177,7 +253,7 @@ class DateQuestion(Question):
         self.answer = answer
         self.explanation = explanation
         self.near_misses = near_misses or {}
-        picker = widgets.DatePicker(value=None)
+        picker = widgets.DatePicker(value=None, description="Date", style={"description_width": "initial"})
         super().__init__(
             notebook,
             question_id,
@@ -187,7 +263,7 @@ class DateQuestion(Question):
             decode=lambda s: date.fromisoformat(s) if s else None,
         )
 
-    def check(self) -> bool | None:
+    def check(self) -> Verdict:
         if self.value is None:
             return self._say(None, "Pick a date first.")
         if self.value == self.answer:
@@ -214,9 +290,11 @@ class OrderQuestion(Question):
             raise ValueError("items and correct_order must hold the same entries")
         self.correct_order = list(correct_order)
         self.explanation = explanation
+        #: the items as every dropdown lists them: shuffled, never in the right order
+        self.items = shuffled(items, correct_order, f"{notebook}/{question_id}")
         self.slots = [
             widgets.Dropdown(
-                options=["(choose)", *items],
+                options=["(choose)", *self.items],
                 value="(choose)",
                 description=f"{number}.",
                 layout=widgets.Layout(width="95%"),
@@ -236,7 +314,7 @@ class OrderQuestion(Question):
     def value(self) -> list[str]:
         return [slot.value for slot in self.slots]
 
-    def check(self) -> bool | None:
+    def check(self) -> Verdict:
         chosen = self.value
         if "(choose)" in chosen:
             return self._say(None, f"Fill every position first ({chosen.count('(choose)')} still empty).")

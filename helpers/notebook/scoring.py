@@ -185,3 +185,27 @@ def agreement_table(a: Sequence[str], b: Sequence[str], labels: Sequence[str] | 
         dtype=int,
     )
     return table
+
+
+# -- feedback -------------------------------------------------------------------
+
+
+def brier_verdict(score: float, baseline: float) -> tuple[str, str]:
+    """``(verdict, message kind)`` for a Brier score against the coin-flip baseline: "better than"
+    is "ok", "the same as" is "info", "worse than" is "warning" (a poor score is never shown as good)."""
+    if score < baseline - 1e-12:
+        return "better than", "ok"
+    if abs(score - baseline) <= 1e-12:
+        return "the same as", "info"
+    return "worse than", "warning"
+
+
+def better_than_chance(agree: int, marked: int, chance: float, alpha: float = 0.05) -> bool:
+    """True when ``agree`` matches out of ``marked`` would rarely happen by guessing (one-sided binomial
+    test at ``alpha``, each match with probability ``chance``): a matrix filled at random is not "good"."""
+    if marked <= 0:
+        return False
+    if not 0.0 < chance < 1.0:
+        raise ValueError(f"chance is {chance!r}; it must be a probability between 0 and 1 (e.g. 1/3 for 3 marks).")
+    tail = math.fsum(math.comb(marked, k) * chance**k * (1 - chance) ** (marked - k) for k in range(agree, marked + 1))
+    return tail < alpha

@@ -25,7 +25,7 @@ from ..errors import CourseError
 from ..parse.article import Article, load_article
 from ..paths import COURSE_SEED_ID, course_root, default_seed
 from ..templates import TEXT_ONLY_CLASSES
-from .display import OKABE_ITO, Message, escape
+from .display import BORDER_COLOUR, OKABE_ITO, Message, escape
 
 #: Every notebook of the course, by id (the answers file is ``answers/<id>.json``).
 NOTEBOOKS: dict[str, str] = {
@@ -113,8 +113,12 @@ def start(seed: str | Path | None = None, notebook: str = "00_start_here", per_u
     ``per_user``: keep each student's answers apart on a shared server (see the module's text);
     None (the default) turns it on in Voila only.
     """
+    from . import accessibility, freshness
+
     check_notebook(notebook)
     install_friendly_errors()
+    freshness.watch()
+    accessibility.install(force=True)
     style_figures()
     article = load_article(resolve_seed(seed if seed is not None else default_seed()))
     _show_card(article)
@@ -220,10 +224,21 @@ def install_friendly_errors() -> None:
     def handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None) -> list[str]:
         from IPython.display import display
 
-        display(Message(str(value), "error"))
+        display(Message(friendly_error(value), "error"))
         return [f"{etype.__name__}: {value}"]
 
-    shell.set_custom_exc((CourseError,), handler)
+    shell.set_custom_exc((CourseError, NameError), handler)
+
+
+def friendly_error(error: BaseException) -> str:
+    """What a student reads for a course error (its own text) or a name that does not exist yet."""
+    if isinstance(error, NameError) and not isinstance(error, CourseError):
+        name = getattr(error, "name", None) or str(error)
+        return (
+            f"`{name}` does not exist yet. Run the cell that sets it (above this one) first; if that cell "
+            "stopped with an error, fix it and run it again. Check the spelling too."
+        )
+    return str(error)
 
 
 def _show_card(article: Article) -> None:
@@ -232,7 +247,7 @@ def _show_card(article: Article) -> None:
     when = f"{article.reference_date:%d %B %Y}" if article.reference_date else "unknown"
     display(
         HTML(
-            f'<div class="course-card {TEXT_ONLY_CLASSES}" style="border:1px solid #ccc;padding:6px 10px;margin:4px 0">'
+            f'<div class="course-card {TEXT_ONLY_CLASSES}" style="border:1px solid {BORDER_COLOUR};padding:6px 10px;margin:4px 0">'
             f"<b>Article:</b> {escape(article.id)} · {len(article.sentences)} sentences in "
             f"{article.sentences['paragraph'].nunique()} paragraphs · {len(article.mentions)} actor mentions · "
             f"{len(article.quotes)} quotes<br><b>Reference date:</b> {escape(when)} "

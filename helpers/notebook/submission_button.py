@@ -13,7 +13,7 @@ from ..paths import course_root
 from ..templates import text_only
 from . import answering
 from .answers import ASK_NAME, AnswerStoreError, default_answers_dir, student_folder
-from .display import escape, message_html
+from .display import BORDER_COLOUR, escape, message_html
 
 
 def _download_link(path: Path, mime: str) -> str:
@@ -44,7 +44,7 @@ class SubmissionButton:
         )
         self.button = widgets.Button(
             description="Save my submission",
-            button_style="success",
+            button_style="primary",
             icon="download",
             tooltip="Write your answers to a file you can hand in",
             layout=widgets.Layout(width="auto"),
@@ -66,7 +66,7 @@ class SubmissionButton:
         )
         self.widget = widgets.VBox(
             [intro, widgets.HBox([self.name, self.button]), self.status],
-            layout=widgets.Layout(border="1px solid #ddd", padding="8px", margin="6px 0"),
+            layout=widgets.Layout(border=f"1px solid {BORDER_COLOUR}", padding="8px", margin="6px 0"),
         )
         self.widget.add_class("course-submission")
 

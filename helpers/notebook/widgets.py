@@ -38,6 +38,9 @@ class CourseWidget:
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
+        from .accessibility import install
+
+        install()  # names for the controls ipywidgets leaves unnamed (once per kernel)
         display(self.widget)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ...errors import CourseError
-from ...notebook.display import message_html, table_html
+from ...notebook.display import message_html, scroll_box_html, table_html
 from ...notebook.widgets import CourseWidget, never_raise
 from ...parse.article import load_article
 from ...paths import course_root
@@ -65,7 +65,7 @@ class CompareApp(CourseWidget):
         self.second = widgets.Dropdown(options=options, description="Text B:", layout=layout)
         self.first.value = by_name.get(first or "", files[0] if files else None)
         self.second.value = by_name.get(second or "", files[1] if len(files) > 1 else None)
-        self.view = widgets.HTML(layout=widgets.Layout(max_height="640px", overflow="auto", padding="4px 8px"))
+        self.view = widgets.HTML()  # scrolls inside scroll_box_html, which the keyboard can reach
         self.widget = widgets.VBox([self.first, self.second, self.status, self.view])
         self.widget.add_class("course-compare-app")
         for dropdown in (self.first, self.second):
@@ -90,4 +90,4 @@ class CompareApp(CourseWidget):
             self.view.value = ""
             return
         self.say(f"Comparing {pair.a.id} (A) with {pair.b.id} (B).", "ok")
-        self.view.value = comparison_html(pair)
+        self.view.value = scroll_box_html(comparison_html(pair), "The two texts compared", "640px")

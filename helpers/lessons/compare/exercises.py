@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...notebook.display import Message
+from ...notebook.freshness import checks_fresh_answers
 from .actors import actor_mentions
 from .common import Pair
 from .sentences import closest_counterparts
@@ -12,6 +13,7 @@ from .sentences import closest_counterparts
 NOT_YET = "Not done yet: replace None with your pandas code, run the cell, then run this one."
 
 
+@checks_fresh_answers
 def check_only_b(pair: Pair, answer: object) -> Message:
     """Exercise 1: ``answer`` should be the rows of the actors table whose ``in`` is ``only B``."""
     want = actor_mentions(pair)
@@ -38,6 +40,7 @@ def check_only_b(pair: Pair, answer: object) -> Message:
     return Message(f"Not yet: your table has {'; '.join(parts)}. Compare the `in` column with 'only B'.", "warning")
 
 
+@checks_fresh_answers
 def check_least_covered(pair: Pair, answer: object, rows: int = 5) -> Message:
     """Exercise 2: ``answer`` should be the ``rows`` sentences of A with the lowest scores, lowest first."""
     table = closest_counterparts(pair)

@@ -6,6 +6,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...notebook.display import Message, escape, message_html
+from ...notebook.freshness import checks_fresh_answers
 from ...parse.article import Article, cite
 from ...templates import TEXT_ONLY_CLASSES
 
@@ -89,6 +90,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+@checks_fresh_answers
 def check_states(article: Article, answer: object) -> Message:
     """Whether ``answer`` is ``article.mentions`` filtered to rows whose kind is "state" (kind "ok" if so)."""
     expected = article.mentions[article.mentions["kind"] == "state"]

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ...notebook.display import Message, show_table
 from ...notebook.exercises import DateQuestion
+from ...notebook.freshness import checks_fresh_answers
 from ...notebook.session import Session
 from ...parse.article import Article
 
@@ -62,6 +63,7 @@ def conventions_table(n: int = 1000, day_one: date = WAR_DAY_ONE) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
+@checks_fresh_answers
 def check_day_1000(answer: object, n: int = 1000) -> Message:
     """Whether ``answer`` (a Timestamp or date) is day ``n`` counted the inclusive way (kind "ok" if so)."""
     if answer is None:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ...notebook.display import Message
 from ...notebook.exercises import ChoiceQuestion, TextQuestion
+from ...notebook.freshness import checks_fresh_answers
 from ...parse.article import TABLES, Article, cite
 from ...paths import course_root
 
@@ -50,6 +51,7 @@ def practice_sentence_id(article: Article, preferred: str = "4.3") -> str:
     return preferred if preferred in ids else ids[-1]
 
 
+@checks_fresh_answers
 def check_sentence(article: Article, sentence_id: str, answer: object) -> Message:
     """Whether ``answer`` is the text of sentence ``sentence_id``, as a message (kind "ok" if it is)."""
     expected = article.sentence(sentence_id)

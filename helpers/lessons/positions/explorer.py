@@ -8,7 +8,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ...curated import split_list
-from ...notebook.display import article_html
+from ...notebook.display import article_html, scroll_box_html
 from ...notebook.session import Session, is_course_seed
 from ...notebook.widgets import CourseWidget, never_raise
 from ...parse.article import Article
@@ -40,9 +40,7 @@ class ActorExplorer(CourseWidget):
             layout=widgets.Layout(width="420px"),
         )
         self.summary = self.status
-        self.view = widgets.HTML(
-            layout=widgets.Layout(max_height="420px", overflow="auto", border="1px solid #ddd", padding="4px 8px")
-        )
+        self.view = widgets.HTML()  # the article scrolls inside scroll_box_html, which the keyboard can reach
         self.widget = widgets.VBox([self.actor, self.summary, self.view])
         self.widget.add_class("course-actor-explorer")
         self.actor.observe(lambda change: self.show(change["new"]), names="value")
@@ -58,13 +56,15 @@ class ActorExplorer(CourseWidget):
         """Highlight the actor's sentences and summarise them."""
         if actor_id is None:
             self.say("The parser found no actor in this article.", "info")
-            self.view.value = article_html(self.article)
+            self.view.value = scroll_box_html(article_html(self.article), "The article", "420px")
             return
         mentions = self.article.mentions[self.article.mentions["actor_id"] == actor_id]
         sentence_ids = self.sentence_ids(actor_id)
         marks = [(int(s), int(e)) for s, e in zip(mentions["start"], mentions["end"])]
         self.summary.value = self._summary_html(actor_id, mentions, sentence_ids)
-        self.view.value = article_html(self.article, highlight=sentence_ids, marks=marks)
+        self.view.value = scroll_box_html(
+            article_html(self.article, highlight=sentence_ids, marks=marks), "The article", "420px"
+        )
 
     def _summary_html(self, actor_id: str, mentions: pd.DataFrame, sentence_ids: list[str]) -> str:
         forms = Counter(mentions["form"])

@@ -37,7 +37,13 @@ class StanceCoder(CourseWidget):
         self.dropdowns: dict[str, widgets.Dropdown] = {}
         lines = []
         for row in self.rows.itertuples(index=False):
-            dropdown = widgets.Dropdown(options=[CHOOSE, *STANCES], value=CHOOSE, layout=widgets.Layout(width="220px"))
+            dropdown = widgets.Dropdown(
+                options=[CHOOSE, *STANCES],
+                value=CHOOSE,
+                description=f"Stance in {row.citation}",
+                style={"description_width": "0px"},  # the statement beside it says it; screen readers hear it
+                layout=widgets.Layout(width="220px"),
+            )
             remember(
                 dropdown,
                 self.session.notebook,

@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ...notebook.display import OKABE_ITO, Chart, Message
+from ...notebook.freshness import checks_fresh_answers
 from ...parse.article import Article, cite
 from .common import ATTRIBUTIONS, NO_SIDE, side_name, side_of
 
@@ -118,6 +119,7 @@ def plot_attribution(summary: pd.DataFrame) -> Chart:
     return Chart(figure, alt, summary)
 
 
+@checks_fresh_answers
 def check_speaker_counts(article: Article, answer: object) -> Message:
     """Feedback for Exercise 2 (statements per speaker), as a message. Never raises."""
     return Message(*speaker_counts_feedback(article, answer))
