@@ -358,7 +358,7 @@ def move_slider(page, forecast, index: int = 0, presses: int = 3) -> tuple[str, 
 def use_forecast(
     page, lock_label: str = "Lock my forecasts", reveal_label: str = "Reveal what happened"
 ) -> Interaction:
-    """Move the first slider, Lock (sliders become disabled), Reveal (outcomes appear)."""
+    """Move the first slider, Lock and confirm (sliders become disabled), Reveal (outcomes appear)."""
     forecast = question_with_button(page, lock_label)
     scroll_to(forecast)
     root = forecast.element_handle()
@@ -369,6 +369,7 @@ def use_forecast(
     status_before = joined_text(root, ".course-message")
     t0 = time.perf_counter()
     forecast.get_by_role("button", name=lock_label).click()
+    forecast.get_by_role("button", name="Yes, lock them").click()  # locking asks for a confirmation first
     page.wait_for_function(
         "r => { const t = [...r.querySelectorAll('.widget-slider .noUi-target')];"
         " return t.length > 0 && t.every(e => e.hasAttribute('disabled')); }",
