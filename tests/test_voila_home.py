@@ -33,8 +33,12 @@ def _voila(app_dir: Path | None = None) -> Iterator[str]:
     env = dict(os.environ)
     if app_dir is not None:
         env["COURSE_APP_DIR"] = str(app_dir)
-    proc = subprocess.Popen([str(START), sys.executable, f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [str(START), sys.executable, f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(240):
@@ -71,7 +75,7 @@ def test_home_page_introduces_each_app_and_links_to_it():
 
 
 def test_home_page_escapes_file_names(tmp_path):
-    hostile = '<img src=x onerror=alert(1)>.ipynb'
+    hostile = "<img src=x onerror=alert(1)>.ipynb"
     shutil.copy(ROOT / "notebooks" / "app" / "forecast.ipynb", tmp_path / hostile)
     with _voila(tmp_path) as url:
         _, html = _get(url)

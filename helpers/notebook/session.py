@@ -121,7 +121,7 @@ def start(seed: str | Path | None = None, notebook: str = "00_start_here", per_u
     accessibility.install(force=True)
     style_figures()
     article = load_article(resolve_seed(seed if seed is not None else default_seed()))
-    _show_card(article)
+    _show_card(article, notebook)
     if per_user is None:
         per_user = in_voila()
     if per_user:
@@ -241,17 +241,36 @@ def friendly_error(error: BaseException) -> str:
     return str(error)
 
 
-def _show_card(article: Article) -> None:
+#: Notebook 01 asks students to date the course article from its clues: its card must not give the answer.
+_DATES_THE_ARTICLE = "01_context"
+
+
+def card_date(article: Article, notebook: str) -> str:
+    """The date line of the article card (escaped HTML).
+
+    The parser's reference date and its basis; for the course article also the day the course works out
+    (18 Nov 2024, :func:`helpers.curated.article_date`), except in the notebook that asks for it."""
+    from ..curated.cutoff import article_date
+
+    parsed = f"{article.reference_date:%d %B %Y}" if article.reference_date else "unknown"
+    line = f"<b>Parser's reference date:</b> {escape(parsed)} <small>({escape(article.reference_basis)})</small>"
+    if article.id != COURSE_SEED_ID:
+        return line
+    if notebook == _DATES_THE_ARTICLE:
+        return "<b>The article's date:</b> you work it out in section 6 of this notebook."
+    day = article_date(article)
+    return f"<b>The article's day:</b> {escape(f'{day:%d %B %Y}')} (worked out in notebook 1, section 6) · {line}"
+
+
+def _show_card(article: Article, notebook: str) -> None:
     from IPython.display import HTML, display
 
-    when = f"{article.reference_date:%d %B %Y}" if article.reference_date else "unknown"
     display(
         HTML(
             f'<div class="course-card {TEXT_ONLY_CLASSES}" style="border:1px solid {BORDER_COLOUR};padding:6px 10px;margin:4px 0">'
             f"<b>Article:</b> {escape(article.id)} · {len(article.sentences)} sentences in "
             f"{article.sentences['paragraph'].nunique()} paragraphs · {len(article.mentions)} actor mentions · "
-            f"{len(article.quotes)} quotes<br><b>Reference date:</b> {escape(when)} "
-            f"<small>({escape(article.reference_basis)})</small></div>"
+            f"{len(article.quotes)} quotes<br>{card_date(article, notebook)}</div>"
         )
     )
 

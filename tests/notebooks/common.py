@@ -15,8 +15,15 @@ from ..conftest import ROOT, TEST_ARTICLES
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 ARTICLES = sorted(TEST_ARTICLES.glob("*.txt"))
 # Markup from tests/articles/hostile_markup.txt that must never reach HTML unescaped.
-PAYLOADS = ["<img src=x", "<script>window", "<svg onload", "<b onmouseover", '<a href="javascript:', "<iframe",
-            "<style>body"]
+PAYLOADS = [
+    "<img src=x",
+    "<script>window",
+    "<svg onload",
+    "<b onmouseover",
+    '<a href="javascript:',
+    "<iframe",
+    "<style>body",
+]
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -38,18 +45,28 @@ def with_seed(nb: nbformat.NotebookNode, seed_path: Path | str) -> nbformat.Note
     return nb
 
 
-def run_notebook(nb: nbformat.NotebookNode, tmp_path: Path, monkeypatch, **client) -> tuple[nbformat.NotebookNode, float]:
+def run_notebook(
+    nb: nbformat.NotebookNode, tmp_path: Path, monkeypatch, **client
+) -> tuple[nbformat.NotebookNode, float]:
     """Run in a fresh kernel with answers in ``tmp_path``; returns the executed notebook and seconds."""
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(tmp_path / "answers"))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     started = time.perf_counter()
-    options = {"timeout": 120, "kernel_name": "python3", "allow_errors": False, "store_widget_state": True,
-               "resources": {"metadata": {"path": str(ROOT / "notebooks")}}, **client}
+    options = {
+        "timeout": 120,
+        "kernel_name": "python3",
+        "allow_errors": False,
+        "store_widget_state": True,
+        "resources": {"metadata": {"path": str(ROOT / "notebooks")}},
+        **client,
+    }
     NotebookClient(nb, **options).execute()
     return nb, time.perf_counter() - started
 
 
 def html_outputs(nb: nbformat.NotebookNode) -> str:
-    parts = [str(output.get("data", {}).get("text/html", "")) for cell in nb.cells for output in cell.get("outputs", [])]
+    parts = [
+        str(output.get("data", {}).get("text/html", "")) for cell in nb.cells for output in cell.get("outputs", [])
+    ]
     parts.append(json.dumps(nb.metadata.get("widgets", {})))
     return "\n".join(parts)

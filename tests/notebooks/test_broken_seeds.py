@@ -29,7 +29,7 @@ BROKEN = {
     "crlf": (SEED_TEXT.replace("\n", "\r\n").encode("utf-8"), None),
     "huge": (None, "ArticleTooLargeError"),  # 50 MB, written on demand
     "long_line": (("The war went on and " * 10_500 + "ended.").encode("utf-8"), None),
-    "unbalanced": ("He said “this never ends. Russia said \"no. Ukraine said yes.”\n“Open".encode("utf-8"), None),
+    "unbalanced": ('He said “this never ends. Russia said "no. Ukraine said yes.”\n“Open'.encode("utf-8"), None),
     "numbers": (b"1 2 3\n4,000 50%\n\n2024 2025", None),
     "missing": (None, "ArticleNotFoundError"),  # a mistyped SEED path: no file is written
     "emoji_rtl": ("🚀 Ukraine 🇺🇦 said “🚀”.\nقالت روسيا إن الرد سيكون مناسبا. אוקראינה אמרה כן.".encode("utf-8"), None),
@@ -52,8 +52,9 @@ def broken_dir(tmp_path_factory):
 
 
 ODD_CONTENT = ["long_line", "unbalanced", "numbers", "emoji_rtl"]
-CASES = ([(NOTEBOOKS[0], name) for name in BROKEN if name not in ODD_CONTENT]
-         + [(path, name) for name in ODD_CONTENT for path in NOTEBOOKS])
+CASES = [(NOTEBOOKS[0], name) for name in BROKEN if name not in ODD_CONTENT] + [
+    (path, name) for name in ODD_CONTENT for path in NOTEBOOKS
+]
 
 
 @pytest.mark.slow
@@ -62,13 +63,15 @@ def test_notebook_on_a_broken_seed(path, name, broken_dir, tmp_path, monkeypatch
     answers = tmp_path / "answers"
     answers.mkdir()
     existing = answers / f"{path.stem}.json"
-    existing.write_text('{"format": "news-course-answers", "version": 1, "notebook": "%s", '
-                        '"answers": {}, "locked": {}}' % path.stem)
+    existing.write_text(
+        '{"format": "news-course-answers", "version": 1, "notebook": "%s", "answers": {}, "locked": {}}' % path.stem
+    )
     before = existing.read_bytes()
     monkeypatch.setenv("COURSE_ANSWERS_DIR", str(answers))
     nb = with_seed(nbformat.read(path, as_version=4), broken_dir / f"{name}.txt")
-    client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(ROOT / "notebooks")}})
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    )
     expected = BROKEN[name][1]
     if expected is None:
         client.execute()

@@ -24,8 +24,12 @@ def _nb(*cells: tuple[str, str, list[str]]) -> nbformat.NotebookNode:
 
 def test_reading_code_and_exercises_are_counted():
     words = " ".join(["word"] * 300)
-    nb = _nb(("md", "## 1. A section\n\n" + words, []), ("code", "x = 1", []),
-             ("md", "### Exercise 1: order (7 min)", []), ("md", "### Exercise 2: pick one", []))
+    nb = _nb(
+        ("md", "## 1. A section\n\n" + words, []),
+        ("code", "x = 1", []),
+        ("md", "### Exercise 1: order (7 min)", []),
+        ("md", "### Exercise 2: pick one", []),
+    )
     path = core_path(nb)
     assert (path.code_cells, path.exercises, path.exercise_minutes) == (1, 2, 7 + 5)
     assert path.words == 300 + 3 + 5 + 4  # the headings are read too
@@ -34,12 +38,16 @@ def test_reading_code_and_exercises_are_counted():
 
 def test_optional_sections_solutions_teacher_notes_and_references_are_not_on_the_core_path():
     words = " ".join(["word"] * 1500)
-    nb = _nb(("md", "## 1. Core\n\nshort", []),
-             ("md", "## 2. Going further (optional)\n\n" + words, []), ("code", "y = 2", []),
-             ("md", "### Exercise 9: deep dive", []),
-             ("md", "## 3. Back on the path", []), ("code", "answer = 3", ["solution"]),
-             ("md", "> **For teachers.** " + words, []),
-             ("md", "## Resources and references\n\n" + words, []))
+    nb = _nb(
+        ("md", "## 1. Core\n\nshort", []),
+        ("md", "## 2. Going further (optional)\n\n" + words, []),
+        ("code", "y = 2", []),
+        ("md", "### Exercise 9: deep dive", []),
+        ("md", "## 3. Back on the path", []),
+        ("code", "answer = 3", ["solution"]),
+        ("md", "> **For teachers.** " + words, []),
+        ("md", "## Resources and references\n\n" + words, []),
+    )
     path = core_path(nb)
     assert (path.code_cells, path.exercises) == (0, 0)
     assert path.words < 20
@@ -59,7 +67,8 @@ def test_the_header_states_the_estimated_core_path_and_it_fits_a_lesson(path):
     stated = stated_minutes(nb)
     assert stated is not None, "Prerequisites must say 'Time to learn: NN minutes'"
     assert estimate <= stated < estimate + 5, (
-        f"{path.name}: the core path is estimated at {estimate} min ({core_path(nb)}); the notebook says {stated}")
+        f"{path.name}: the core path is estimated at {estimate} min ({core_path(nb)}); the notebook says {stated}"
+    )
     assert stated <= LIMIT, f"{path.name}: core path {estimate} min; mark sections '(optional)' to fit {LIMIT}"
     header = nb.cells[0].source
     assert re.search(rf"\|\s*{stated} minutes( core path)?\s*\|", header), "the header's completion time must agree"

@@ -21,7 +21,7 @@ from nbclient import NotebookClient
 from ..conftest import ROOT
 from .common import NOTEBOOKS, student_copy
 
-HOOK = r'''
+HOOK = r"""
 import os, sys, json
 _AUDIT = {"network": [], "writes": []}
 def _audit(event, args):
@@ -34,7 +34,7 @@ def _audit(event, args):
         if writing:
             _AUDIT["writes"].append(os.path.abspath(os.fsdecode(path)))
 sys.addaudithook(_audit)
-'''
+"""
 REPORT = 'print("AUDIT:" + json.dumps(_AUDIT))'
 
 
@@ -47,15 +47,25 @@ def test_notebook_stays_offline_and_inside_its_folders(path, tmp_path, monkeypat
     nb = student_copy(nbformat.read(path, as_version=4))
     nb.cells.insert(0, nbformat.v4.new_code_cell(HOOK))
     nb.cells.append(nbformat.v4.new_code_cell(REPORT))
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    ).execute()
     text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     audit = json.loads(text.split("AUDIT:", 1)[1])
     assert audit["network"] == [], audit["network"]
     home = os.path.expanduser("~")
-    allowed = [str(answers), str(tmp_path), tempfile.gettempdir(), "/dev/null", os.path.join(home, ".cache"),
-               os.path.join(home, ".ipython"), os.path.join(home, ".local", "share", "jupyter"),
-               str(ROOT / "answers"), str(ROOT / "dist"), str(ROOT / "site")]
+    allowed = [
+        str(answers),
+        str(tmp_path),
+        tempfile.gettempdir(),
+        "/dev/null",
+        os.path.join(home, ".cache"),
+        os.path.join(home, ".ipython"),
+        os.path.join(home, ".local", "share", "jupyter"),
+        str(ROOT / "answers"),
+        str(ROOT / "dist"),
+        str(ROOT / "site"),
+    ]
     outside = [p for p in audit["writes"] if not any(p == a or p.startswith(a + os.sep) for a in allowed)]
     assert outside == [], f"{path.name} wrote outside the allowed folders: {outside}"
 
@@ -63,13 +73,16 @@ def test_notebook_stays_offline_and_inside_its_folders(path, tmp_path, monkeypat
 def test_the_audit_catches_a_write_and_a_connection(tmp_path):
     """The check itself can fail: a notebook that writes into the repo and opens a socket is caught."""
     target = ROOT / "test-artifacts" / "sandbox-probe.txt"
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell(HOOK),
-        nbformat.v4.new_code_cell(
-            f"import socket\nopen({str(target)!r}, 'w').close()\n"
-            "try:\n    socket.create_connection(('127.0.0.1', 9), timeout=0.2)\nexcept OSError:\n    pass"),
-        nbformat.v4.new_code_cell(REPORT),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(HOOK),
+            nbformat.v4.new_code_cell(
+                f"import socket\nopen({str(target)!r}, 'w').close()\n"
+                "try:\n    socket.create_connection(('127.0.0.1', 9), timeout=0.2)\nexcept OSError:\n    pass"
+            ),
+            nbformat.v4.new_code_cell(REPORT),
+        ]
+    )
     target.parent.mkdir(exist_ok=True)
     NotebookClient(nb, timeout=60, kernel_name="python3").execute()
     audit = json.loads("".join(o.get("text", "") for o in nb.cells[-1].outputs).split("AUDIT:", 1)[1])

@@ -8,8 +8,7 @@ import pytest
 
 from .common import NOTEBOOKS, read
 
-REQUIRED_HEADINGS = ["Overview", "Prerequisites", "Summary", "What's next", "Resources and references",
-                     "Questionnaire"]
+REQUIRED_HEADINGS = ["Overview", "Prerequisites", "Summary", "What's next", "Resources and references", "Questionnaire"]
 
 
 def test_there_are_six_notebooks():
@@ -23,8 +22,9 @@ def test_notebook_follows_the_style_guide(path):
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert "parameters" in code[0].metadata.get("tags", []), "first code cell must be tagged 'parameters'"
     if path.stem == "05_compare_sources":  # two texts: A (the course article) and B (the Finer transcript)
-        assert re.fullmatch(r'SEED_A = "\.\./seeds/000_0c51e7aa6578d068\.txt"\nSEED_B = "\.\./seeds/001_[^"]+\.txt"\s*',
-                            code[0].source)
+        assert re.fullmatch(
+            r'SEED_A = "\.\./seeds/000_0c51e7aa6578d068\.txt"\nSEED_B = "\.\./seeds/001_[^"]+\.txt"\s*', code[0].source
+        )
     else:
         assert re.fullmatch(r'SEED = "\.\./seeds/000_0c51e7aa6578d068\.txt"\s*', code[0].source)
     for heading in REQUIRED_HEADINGS:
