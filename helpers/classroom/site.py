@@ -17,6 +17,9 @@ from pathlib import Path
 from ..paths import course_root
 from ..templates import render
 from .common import ClassroomError
+from .site_fallback import add_fallbacks, widget_state
+from .site_layout import NavPage, decorate, page_label
+from .student import student_cells
 
 
 @contextlib.contextmanager
@@ -78,6 +81,11 @@ class Page:
     time: str
     seconds: float
 
+    @property
+    def label(self) -> str:
+        """How the site names the page: its number once, then its title ("01 Context: …")."""
+        return page_label(self.file, self.title)
+
 
 def notebook_title(nb) -> tuple[str, str]:
     """The notebook's first ``# `` heading and its "Completion time" (or "Time to learn")."""
@@ -116,7 +124,7 @@ def _link_pages(body: str) -> str:
 def build_site(
     out_dir: Path | str | None = None, notebooks_dir: Path | str | None = None, timeout: int = 120
 ) -> list[Page]:
-    """Run every ``[0-9]*.ipynb`` course notebook, as students get it (no cells tagged ``solution``), and
+    """Run every ``[0-9]*.ipynb`` course notebook, as students get it (the student copy: no solutions, no notes for teachers), and
     write it as HTML (lab template) plus ``index.html``.
 
     Widget state is embedded. Answers go to a temporary folder, never to the real ``answers/``.
@@ -135,12 +143,12 @@ def build_site(
         raise ClassroomError(f"There is no course notebook (00_….ipynb) in {notebooks_dir}.")
     out_dir.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="lab", **widget_assets(out_dir))
-    pages, failures = [], []
+    pages, failures, bodies = [], [], {}
     with tempfile.TemporaryDirectory() as scratch, _environment(COURSE_ANSWERS_DIR=scratch, MPLBACKEND="Agg"):
         for path in sources:
             nb = nbformat.read(path, as_version=4)
-            # the site is for students: built from the student copy, without the reference solutions
-            nb.cells = [cell for cell in nb.cells if "solution" not in cell.metadata.get("tags", [])]
+            # the site is for students: built from the student copy, without solutions or teachers' notes
+            nb = student_cells(nb)
             started = time.perf_counter()
             try:
                 ExecutePreprocessor(timeout=timeout, kernel_name="python3", store_widget_state=True).preprocess(
@@ -151,11 +159,14 @@ def build_site(
                 continue
             seconds = time.perf_counter() - started
             body, _ = exporter.from_notebook_node(nb)
-            body = _link_pages(body)
             name = f"{path.stem}.html"
-            (out_dir / name).write_text(body, encoding="utf-8")
+            # each widget also as static text, for browsers that cannot run it
+            bodies[name] = add_fallbacks(_link_pages(body), widget_state(nb), path.name)
             title, minutes = notebook_title(nb)
             pages.append(Page(name, title or path.stem, minutes, seconds))
+    nav = [NavPage(page.file, page_label(page.file, page.title, short=True)) for page in pages]
+    for name, body in bodies.items():
+        (out_dir / name).write_text(decorate(body, nav, name), encoding="utf-8")
     (out_dir / "index.html").write_text(index_html(pages), encoding="utf-8")
     if failures:
         raise ClassroomError("These notebooks failed to run, so the site lacks them: " + "; ".join(failures))

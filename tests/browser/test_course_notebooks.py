@@ -49,11 +49,12 @@ MAIN_WIDGET = {
     "02_timeline": ".course-timeline-explorer",
     "03_actor_positions": ".course-actor-explorer",
     "04_escalation": ".course-question:has(.widget-slider)",
+    "05_compare_sources": ".course-question:has(.widget-radio-box)",
 }
 
 
 #: Notebooks whose main interaction answers a question (so an answers file must appear).
-SAVES_ANSWERS = {"00_start_here", "01_context", "03_actor_positions", "04_escalation"}
+SAVES_ANSWERS = {"00_start_here", "01_context", "03_actor_positions", "04_escalation", "05_compare_sources"}
 
 
 def answers_snapshot() -> dict[str, float]:
@@ -160,17 +161,32 @@ def interact_04(page) -> float:
     return {"round_trip": result.round_trip_s, "round_trip_lock": result.details["lock_round_trip_s"]}
 
 
+def interact_05(page) -> float:
+    """Exercise 4 of notebook 05: did Finer confirm the decision? (the options come from the helpers)."""
+    from helpers.lessons.compare.paraphrase import CONFIRM_OPTIONS
+
+    question = question_with(page, ".widget-radio-box")
+    assert tuple(radio_labels(question)) == CONFIRM_OPTIONS, radio_labels(question)
+    wrong = answer_choice_question(page, question, option=CONFIRM_OPTIONS[0])
+    assert any("course-warning" in c for c in wrong.details["classes"]), wrong.details
+    right = answer_choice_question(page, question, option=CONFIRM_OPTIONS[1])
+    assert any("course-ok" in c for c in right.details["classes"]), right.details
+    assert "not confirming any decisions" in right.after, right.after
+    return right.round_trip_s
+
+
 INTERACT = {
     "00_start_here": interact_00,
     "01_context": interact_01,
     "02_timeline": interact_02,
     "03_actor_positions": interact_03,
     "04_escalation": interact_04,
+    "05_compare_sources": interact_05,
 }
 
 
 @pytest.mark.timeout(240)
-@pytest.mark.parametrize("name", COURSE_NOTEBOOKS)
+@pytest.mark.parametrize("name", [*COURSE_NOTEBOOKS, "05_compare_sources"])
 def test_course_notebook_in_lab(name, page, lab_server, fresh_answers, timings):
     repo_answers_before = answers_snapshot()
     path = notebook_path(name)

@@ -153,11 +153,18 @@ def test_html_values_lose_scripts_and_handlers_but_keep_formatting():
     assert "<b" in cleaned and "ok" in cleaned
     assert "<script" not in cleaned and "onerror" not in cleaned and "javascript" not in cleaned
     assert 'src="x"' not in cleaned
+    links = clean_html('<a href="data:text/html,x">d</a><a href="01_context.html#top">ok</a><a href="../x">up</a>')
+    assert "data:" not in links and 'href="01_context.html#top"' in links and "../x" not in links
 
 
 def test_text_from_the_state_is_escaped():
-    state = _state(r=("RadioButtonsModel", {"description": "<i>d</i>", "_options_labels": ["<b>o</b>"], "index": None}))
-    out = fallback_html("r", state, "<nb>.ipynb")
+    state = _state(
+        box=("HBoxModel", {"children": ["IPY_MODEL_r", "IPY_MODEL_l"]}),
+        r=("RadioButtonsModel", {"description": "<i>d</i>", "_options_labels": ["<b>o</b>"], "index": None}),
+        l=("LabelModel", {"value": "<u>label</u>"}),
+    )
+    out = fallback_html("box", state, "<nb>.ipynb")
+    assert "&lt;u&gt;label&lt;/u&gt;" in out
     assert "&lt;b&gt;o&lt;/b&gt;" in out and "&lt;i&gt;d&lt;/i&gt;" in out and "&lt;nb&gt;" in out
     assert "<b>" not in out and "<i>" not in out
 
@@ -167,7 +174,7 @@ def test_fallbacks_go_after_view_scripts_of_known_models_only():
     script = '<script type="application/vnd.jupyter.widget-view+json">\n{"model_id": "%s"}\n</script>'
     body = script % "t" + script % "gone" + script.replace("model_id", "broken") % "x"
     out = add_fallbacks(body, state, "nb.ipynb")
-    assert out.count('class="course-static') == 1 and out.index("course-static") > out.index("</script>")
+    assert out.count('<div class="course-static ') == 1 and out.index("course-static") > out.index("</script>")
 
 
 @pytest.mark.parametrize(
@@ -185,6 +192,12 @@ def test_page_label_numbers_once(file, title, label):
     assert page_label(file, title) == label
 
 
+def test_the_navigation_names_pages_up_to_the_colon():
+    assert page_label("01_context.html", "1. Context: who, what, where", short=True) == "01 Context"
+    assert page_label("02_t.html", "Timeline", short=True) == "02 Timeline"
+    assert page_label("03_t.html", ": odd", short=True) == "03 : odd"
+
+
 def test_nav_names_the_current_page_and_its_neighbours():
     pages = [NavPage(f"0{i}_p.html", f"0{i} P<{i}>") for i in range(3)]
     middle = nav_html(pages, "01_p.html")
@@ -193,3 +206,23 @@ def test_nav_names_the_current_page_and_its_neighbours():
     assert 'aria-current="page">01 P&lt;1&gt;' in middle
     page = decorate("<html><head><title>Notebook</title></head><body><main>x</main></body></html>", pages, "00_p.html")
     assert "<title>00 P&lt;0&gt; | Reading" in page and page.count("<nav") == 2 and "overflow-x: auto" in page
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_page_frame_colours_reach_4_5_to_1_on_the_code_background():
+    """nbconvert's prompts, code comments and numbers were 2.2:1, 4.2:1 and 4.3:1 (axe, site pages)."""
+    from helpers.classroom.site_layout import FRAME_CSS, SITE_CSS
+
+    assert FRAME_CSS in SITE_CSS
+    colours = re.findall(r"color: (#[0-9a-f]{6})", FRAME_CSS)
+    assert len(colours) == 3
+    background = _luminance("#f5f5f5")
+    for colour in colours:
+        ratio = (background + 0.05) / (_luminance(colour) + 0.05)
+        assert ratio >= 4.5, f"{colour}: {ratio:.2f}:1"
+    assert "text-decoration: underline" in FRAME_CSS

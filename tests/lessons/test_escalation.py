@@ -14,6 +14,7 @@ from helpers.curated import CuratedDataError, load_table, split_list
 from helpers.curated.rules import RuleError, find_sentences, rule_problem
 from helpers.curated.schema import COLUMNS
 from helpers.lessons import escalation
+from helpers.lessons.escalation import outcomes
 from helpers.notebook.display import Chart, Message
 from helpers.notebook.scoring import brier_score
 from helpers.notebook.session import Session
@@ -783,3 +784,94 @@ def test_notebook_4_ends_the_course():
     assert len(re.findall(r"^\d+\. \*\*", checklist, re.M)) >= 8
     order = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("#")]
     assert order.index("## 7. The end of the course") > order.index("## 5. Forecast, then reveal")
+
+
+# -- figures readable at tablet width, each chart once ----------------------------------------------
+
+
+def _texts(chart: Chart) -> list:
+    """The visible, non-empty text artists of a chart (titles, labels, tick labels, legend, annotations)."""
+    import matplotlib.text
+
+    return [t for t in chart.figure.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+
+
+def _natural_width(chart: Chart) -> int:
+    """The chart's width in pixels as the course saves it (100 dpi, tight box)."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    chart.figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    return Image.open(io.BytesIO(buffer.getvalue())).size[0]
+
+
+FORECAST_CASES = {
+    "coin flips": dict.fromkeys(FORECASTS, 0.5),
+    "sure and right or wrong": {"q1": 1.0, "q2": 0.0, "q3": 0.95, "q4": 0.02, "q5": 1.0, "q6": 0.0},
+    "near the coin flip": {"q1": 0.45, "q2": 0.55, "q3": 0.5, "q4": 0.6, "q5": 0.4, "q6": 0.5},
+    "mixed": FORECASTS,
+    "sure of yes where it was no": {"q1": 0.9, "q2": 0.95, "q3": 0.92, "q4": 0.9, "q5": 0.95, "q6": 0.9},
+}
+
+
+@pytest.mark.parametrize("forecasts", FORECAST_CASES.values(), ids=list(FORECAST_CASES))
+def test_forecast_chart_labels_never_touch(forecasts):
+    """No text of the forecast chart overlaps another text or a dot, whatever the forecasts."""
+    import matplotlib as mpl
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from helpers.notebook.session import style_figures
+
+    questions = escalation.forecast_questions()
+    table = outcomes.forecast_table(questions, forecasts)[outcomes.CHART_COLUMNS]
+    with mpl.rc_context():
+        style_figures()  # the sizes a notebook draws with
+        chart = escalation.plot_forecasts(table)
+        canvas = FigureCanvasAgg(chart.figure)
+        canvas.draw()  # places every text (the legend's too) where the saved image has it
+    renderer = canvas.get_renderer()
+    # each text with a 2 px margin: touching labels read as one
+    boxes = [(t.get_text(), t.get_window_extent(renderer).padded(2)) for t in _texts(chart)]
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1 :]:
+            assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"
+    ax = chart.figure.axes[0]
+    points = [ax.transData.transform((x, y)) for c in ax.collections for x, y in c.get_offsets()]
+    radius = 6  # pixels: the markers are 70-90 points² (about 8-10 px wide)
+    for text, box in boxes:
+        grown = box.padded(radius)
+        assert not any(grown.contains(x, y) for x, y in points), f"{text!r} sits on a dot"
+
+
+def test_forecast_chart_fits_a_tablet_page_with_readable_text():
+    """At 768 px a page has about 620 px for a figure: the chart fits it at its size, text at 9 pt or more."""
+    questions = escalation.forecast_questions()
+    chart = escalation.plot_forecasts(outcomes.forecast_table(questions, FORECASTS)[outcomes.CHART_COLUMNS])
+    assert _natural_width(chart) <= 620
+    assert min(t.get_fontsize() for t in _texts(chart)) >= 9
+
+
+def test_ladder_text_is_at_least_9_points():
+    chart = escalation.plot_ladder(escalation.ladder_units())
+    small = sorted({(t.get_fontsize(), t.get_text()) for t in _texts(chart) if t.get_fontsize() < 9})
+    assert small == [], f"ladder text under 9 pt: {small}"
+
+
+def test_notebook_4_shows_the_forecast_chart_once(answers):
+    """The reveal shows the chart; the notebook does not draw it a second time in a cell of its own."""
+    import re
+
+    import nbformat
+
+    from ..conftest import ROOT
+
+    exercise = escalation.ForecastExercise(session_of(helpers.parse_text("A sentence.")))
+    exercise.lock()
+    exercise.reveal()
+    assert len(re.findall(r"<img\b", exercise.result.value)) == 1
+    nb = nbformat.read(ROOT / "notebooks" / "04_escalation.ipynb", as_version=4)
+    code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+    assert "forecast_exercise(" in code
+    assert "forecast_chart(" not in code and "plot_forecasts(" not in code

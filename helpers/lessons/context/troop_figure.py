@@ -230,7 +230,7 @@ def plot_troop_estimates(session: Session) -> Chart | Message:
         handles=handles,
         loc="lower center",
         ncol=2,
-        fontsize=8.5,
+        fontsize=9,
         frameon=False,
         title="Source (marker shape) · country of the source (colour)",
         title_fontsize=9,

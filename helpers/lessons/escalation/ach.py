@@ -18,6 +18,7 @@ from ...curated import CuratedDataError, load_table, split_list
 from ...curated.rules import find_sentences
 from ...notebook.display import Message, table_html
 from ...notebook.exercises import remember, store_warning
+from ...notebook.scoring import better_than_chance
 from ...notebook.session import Session, is_course_seed
 from ...notebook.widgets import CourseWidget, never_raise
 from ...parse.article import Article, cite
@@ -283,11 +284,17 @@ class ACHMatrix(CourseWidget):
             return None
         mine, reference = self.scores(), self.reference_scores()
         unmarked = int(mine["unmarked"].sum())
+        marked = sum(value in MARKS for value in marks.values())
+        agree = sum(marks[key] == reference_marks[key] for key in marks if marks[key] in MARKS)
+        fair = better_than_chance(agree, marked, 1 / len(MARKS))
         self.say(
             f"Fewest inconsistencies in your matrix: {', '.join(mine.loc[mine['survives'], 'hypothesis_id'])}. "
             + (f"{unmarked} cells are still unmarked. " if unmarked else "")
-            + "Heuer's advice: judge by what disproves a hypothesis, not by how much fits it.",
-            "ok",
+            + f"{agree} of your {marked} marks agree with the reference; guessing would agree with about "
+            + f"{marked / len(MARKS):.0f}"
+            + ("." if fair else ", so look again at the evidence that disproves a hypothesis.")
+            + " Heuer's advice: judge by what disproves a hypothesis, not by how much fits it.",
+            "ok" if fair else "warning",
         )
         table = mine[["hypothesis_id", "inconsistent", "consistent"]].rename(
             columns={"hypothesis_id": "id", "inconsistent": "your I", "consistent": "your C"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...notebook.display import Message
+from ...notebook.freshness import checks_fresh_answers
 from ...notebook.scoring import brier_baseline, brier_score
 
 
@@ -13,6 +14,7 @@ def practice_forecasts() -> pd.DataFrame:
     return pd.DataFrame({"question": ["A", "B", "C", "D"], "forecast": [0.9, 0.6, 0.3, 0.5], "outcome": [1, 0, 0, 1]})
 
 
+@checks_fresh_answers
 def check_brier(practice: pd.DataFrame, answer: object) -> Message:
     """Whether ``answer`` is the Brier score of the practice forecasts, as a message."""
     try:

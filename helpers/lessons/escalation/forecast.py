@@ -163,7 +163,7 @@ class ForecastExercise(CourseWidget):
         self.lock_button = widgets.Button(
             description="Lock my forecasts…",
             icon="lock",
-            button_style="warning",
+            button_style="danger",
             tooltip="Asks you to confirm, then saves and locks every forecast and reason.",
             layout=widgets.Layout(width="auto"),
         )
@@ -201,6 +201,7 @@ class ForecastExercise(CourseWidget):
         )
         self.widget.add_class("course-question")
         self._show_state()
+        self.store.when_student_set(self._show_state)
         if self.is_locked:
             self.say("Your forecasts are locked (saved earlier). Press “Reveal what happened”.", "info")
 
@@ -223,11 +224,12 @@ class ForecastExercise(CourseWidget):
     def _show_state(self) -> None:
         """Buttons and inputs as the answers file says: open, locked, or locked and revealed."""
         locked, revealed = self.is_locked, self.is_revealed
+        waiting = self.store.awaiting_name  # a shared server: nothing can be answered before the name
         for qid in self.sliders:
-            self.sliders[qid].disabled = locked
-            self.reasons[qid].disabled = locked
-        self.lock_button.disabled = locked
-        self.unlock_button.disabled = not locked or revealed
+            self.sliders[qid].disabled = locked or waiting
+            self.reasons[qid].disabled = locked or waiting
+        self.lock_button.disabled = locked or waiting
+        self.unlock_button.disabled = not locked or revealed or waiting
         self.confirm_box.layout.display = "none"
 
     @never_raise

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from ...curated import load_table, split_list
 from ...curated.rules import find_sentences
-from ...notebook.display import GREY, OKABE_ITO, Chart, Message, table_html
+from ...notebook.display import OKABE_ITO, Chart, Message, table_html
 from ...notebook.exercises import remember, store_warning
 from ...notebook.session import Session, is_course_seed
 from ...notebook.widgets import CourseWidget, never_raise
@@ -67,6 +67,12 @@ def ladder_options(units: pd.DataFrame | None = None) -> list[tuple[str, int]]:
     ]
 
 
+#: The smallest text of the ladder chart, in points: readable where the figure is shown at its size.
+LABEL_PT = 9
+#: Grey for the chart's note: 7:1 against white (the lighter course grey is for lines).
+NOTE_GREY = "#595959"
+
+
 def plot_ladder(units: pd.DataFrame) -> Chart:
     """Kahn's rungs in units (a :func:`ladder_units` table) as a staircase, thresholds marked."""
     figure = Figure(figsize=(9, 4.8))
@@ -87,7 +93,7 @@ def plot_ladder(units: pd.DataFrame) -> Chart:
             f"{row.unit} ({first}–{last})",
             ha="right",
             va="center",
-            fontsize=9,
+            fontsize=LABEL_PT,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
         )
         if row.threshold_after:
@@ -96,7 +102,7 @@ def plot_ladder(units: pd.DataFrame) -> Chart:
                 last + 0.8,
                 row.order + 0.5,
                 f"threshold: “{row.threshold_after}”",
-                fontsize=8,
+                fontsize=LABEL_PT,
                 color=OKABE_ITO["vermillion"],
                 va="center",
                 ha="left",
@@ -106,7 +112,8 @@ def plot_ladder(units: pd.DataFrame) -> Chart:
             number = rung.split(":", 1)[0].strip()
             if number.isdigit():
                 ax.plot(int(number), row.order, marker="|", color=OKABE_ITO["black"], markersize=11)
-                ax.text(int(number) + 0.3, row.order, number, ha="left", va="center", fontsize=7)
+                # the rung's number above its tick, where the bar does not hide it
+                ax.text(int(number), row.order + 0.27, number, ha="center", va="bottom", fontsize=LABEL_PT)
     ax.set_xlim(-22, 46)
     ax.set_ylim(0.3, 8.1)
     ax.set_xticks([1, 10, 20, 30, 40, 44])
@@ -115,7 +122,14 @@ def plot_ladder(units: pd.DataFrame) -> Chart:
     ax.set_xlabel("Rung (1 = lowest, 44 = highest)")
     ax.set_ylabel("Unit (group of rungs)")
     ax.set_title("Kahn's escalation ladder (1965), simplified:\n7 units; each dashed line is a threshold to cross")
-    ax.text(-21, 7.75, "| = a rung the fact sheet names (numbers in the table)", fontsize=8, color=GREY)
+    ax.text(
+        -21,
+        7.75,
+        "| = a rung the fact sheet names (numbers in the table)",
+        fontsize=LABEL_PT,
+        color=NOTE_GREY,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+    )
     ax.spines["left"].set_visible(False)
     figure.tight_layout()
     named = "; ".join(part for cell in units["example_rungs"] for part in split_list(cell))

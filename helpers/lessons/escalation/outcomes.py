@@ -10,6 +10,7 @@ import html
 import pandas as pd
 from IPython.display import HTML
 from matplotlib.figure import Figure
+from matplotlib.transforms import blended_transform_factory
 
 from ...curated import fact_citation, load_table
 from ...notebook.answers import AnswerStore
@@ -70,22 +71,27 @@ def forecast_table(questions: pd.DataFrame, forecasts: dict[str, float]) -> pd.D
     return merged.drop(columns="qid")
 
 
+#: Text sizes of the forecast chart, in points: at least 9 where it is shown at its natural width.
+CHART_PT = 10
+#: Width of the forecast chart in inches (at 100 dpi): fits a 768 px tablet page (about 620 px wide) without shrinking.
+CHART_WIDTH = 6.2
+
+
 def plot_forecasts(table: pd.DataFrame) -> Chart:
-    """Forecast against outcome per question (a ``brier_table``: question_id, forecast, outcome, squared_error)."""
+    """Forecast against outcome per question (a ``brier_table``: question_id, forecast, outcome, squared_error).
+
+    Each question's error sits in its own column right of the plot, and the y labels say the outcome,
+    so no label shares space with a dot, a line or another label, whatever the forecasts are.
+    """
     table = table.reset_index(drop=True)
-    figure = Figure(figsize=(8, 0.55 * len(table) + 1.8))
+    figure = Figure(figsize=(CHART_WIDTH, 0.5 * len(table) + 2.3))
     ax = figure.subplots()
     y = list(range(len(table)))[::-1]
+    column = blended_transform_factory(ax.transAxes, ax.transData)
     for position, row in zip(y, table.itertuples(index=False)):
         ax.plot([row.forecast, row.outcome], [position, position], color=GREY, linewidth=2, zorder=1)
-        high, low = max(row.forecast, row.outcome), min(row.forecast, row.outcome)
-        ax.text(
-            high + 0.03 if high < 0.9 else low - 0.03,
-            position + 0.18,
-            f"error² {row.squared_error:.2f}",
-            fontsize=8,
-            ha="left" if high < 0.9 else "right",
-        )
+        ax.text(1.03, position, f"{row.squared_error:.2f}", transform=column, ha="left", va="center", fontsize=CHART_PT)
+    ax.text(1.03, len(table) - 0.5, "error²", transform=column, ha="left", va="center", fontsize=CHART_PT)
     ax.scatter(table["forecast"], y, s=70, color=OKABE_ITO["blue"], marker="o", label="your forecast", zorder=3)
     ax.scatter(
         table["outcome"],
@@ -98,13 +104,17 @@ def plot_forecasts(table: pd.DataFrame) -> Chart:
     )
     ax.axvline(0.5, color=OKABE_ITO["orange"], linestyle="--", linewidth=1, label="coin flip (0.5)")
     ax.set_yticks(y)
-    ax.set_yticklabels(table["question_id"])
+    ax.set_yticklabels(
+        [f"{qid} ({'yes' if int(outcome) else 'no'})" for qid, outcome in zip(table["question_id"], table["outcome"])],
+        fontsize=CHART_PT,
+    )
+    ax.tick_params(axis="x", labelsize=CHART_PT)
     ax.set_xlim(-0.08, 1.08)
-    ax.set_ylim(-0.8, len(table) - 0.2)
-    ax.set_xlabel("Probability (0 = sure it will not happen, 1 = sure it will)")
-    ax.set_ylabel("Question")
-    ax.set_title("Your forecasts against what happened:\nthe longer the grey line, the bigger the miss")
-    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, fontsize=9)
+    ax.set_ylim(-0.7, len(table) - 0.2)
+    ax.set_xlabel("Probability (0 = sure it will not happen,\n1 = sure it will)", fontsize=CHART_PT)
+    ax.set_ylabel("Question (what happened)", fontsize=CHART_PT)
+    ax.set_title("Your forecasts against what happened:\nthe longer the grey line, the bigger the miss", fontsize=12)
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(-0.02, -0.25), ncol=2, fontsize=CHART_PT)
     figure.tight_layout()
     score = brier_score(list(table["forecast"]), list(table["outcome"]))
     worst = table.loc[table["squared_error"].idxmax()]
