@@ -208,32 +208,42 @@ _COUNT_RE = re.compile(r"(\d+)\s+of\s+(\d+)\s+events shown")
 
 
 def use_timeline_explorer(page, prefer: str = "Russia") -> Interaction:
-    """Select a single actor lane in the SelectMultiple; wait until the count text and the figure
-    (img src) both changed."""
+    """Keep a single actor lane with taps only (no Ctrl-click): "None", then the lane's checkbox; wait
+    until the count text and the figure (img src) both changed."""
     explorer = page.locator(".course-timeline-explorer").first
     scroll_to(explorer)
-    select = explorer.locator("select[multiple]").first
-    options = select.evaluate("s => [...s.options].map(o => [o.value, o.selected])")
-    assert len(options) >= 2, f"the actor filter needs at least two lanes, has {options}"
-    values = [v for v, _ in options]
+    boxes = explorer.locator(".course-lane-filter .widget-checkbox")
+    values = [t.strip() for t in boxes.all_text_contents()]
+    checked = explorer.locator(".course-lane-filter input[type=checkbox]").evaluate_all("a => a.map(e => e.checked)")
+    assert len(values) >= 2, f"the actor filter needs at least two lanes, has {values}"
+    assert all(checked), "every lane is ticked at first"
     target = prefer if prefer in values else values[0]
     root = explorer.element_handle()
     count_before = joined_text(root, ".widget-html-content")
     src_before = root.evaluate("r => { const i = r.querySelector('.widget-output img'); return i ? i.src : ''; }")
     t0 = time.perf_counter()
-    select.select_option([target])
+    explorer.locator(".course-lane-filter").get_by_role("button", name="None").click()
+    page.wait_for_function(
+        "r => [...r.querySelectorAll('.course-lane-filter input[type=checkbox]')].every(e => !e.checked)",
+        arg=root,
+        timeout=UPDATE_TIMEOUT,
+        polling=20,
+    )
+    explorer.locator(".course-lane-filter").get_by_label(target, exact=True).check()
     page.wait_for_function(
         "([r, c, s]) => { const i = r.querySelector('.widget-output img');"
         " const t = [...r.querySelectorAll('.widget-html-content')].map(e => e.textContent).join(' | ')"
         ".replace(/\\s+/g, ' ').trim();"
-        " return i && i.src && i.src !== s && t !== '' && t !== c; }",
+        " return i && i.src && i.src !== s && t !== '' && t !== c && /events shown/.test(t); }",
         arg=[root, count_before, src_before],
         timeout=UPDATE_TIMEOUT,
         polling=20,
     )
     rt = time.perf_counter() - t0
     count_after = joined_text(root, ".widget-html-content")
-    selected = select.evaluate("s => [...s.selectedOptions].map(o => o.value)")
+    selected = explorer.locator(".course-lane-filter .widget-checkbox").evaluate_all(
+        "a => a.filter(e => e.querySelector('input').checked).map(e => e.textContent.trim())"
+    )
     img = explorer.locator(".widget-output img").first
     return Interaction(
         rt,

@@ -146,7 +146,10 @@ def use_first_question(page) -> str:
 
 def use_main_widget(page, name: str) -> list[str]:
     done = []
-    if name == "02_timeline" and page.locator(".course-timeline-explorer select[multiple] option").count() >= 2:
+    if (
+        name == "02_timeline"
+        and page.locator(".course-timeline-explorer .course-lane-filter input[type=checkbox]").count() >= 2
+    ):
         result = use_timeline_explorer(page)
         done.append(f"timeline: lane {result.details['lane']} → {result.after!r}")
     elif name == "02_timeline":

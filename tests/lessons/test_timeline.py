@@ -330,6 +330,40 @@ def test_explorer_empty_choices_show_a_kind_message(seed_article, seed_table):
     assert explorer.status.value == "" and explorer.output.outputs
 
 
+def test_lane_filter_is_a_checkbox_per_lane_with_all_and_none():
+    """Touch screens: one tap per actor (no Ctrl-click); a tuple set at once redraws once."""
+    import ipywidgets as widgets
+
+    from helpers.lessons.timeline.explorer import LaneFilter
+
+    lanes = LaneFilter(["Russia", "Ukraine", "United States"])
+    calls = []
+    lanes.observe(lambda: calls.append(lanes.value))
+    assert all(isinstance(box, widgets.Checkbox) for box in lanes.boxes.values())
+    assert [box.description for box in lanes.boxes.values()] == ["Russia", "Ukraine", "United States"]
+    assert lanes.value == ("Russia", "Ukraine", "United States")
+    lanes.boxes["Ukraine"].value = False  # one tap
+    assert calls == [("Russia", "United States")]
+    lanes.value = ("Ukraine",)
+    assert calls[-1] == ("Ukraine",) and len(calls) == 2
+    lanes.none_button.click()
+    assert lanes.value == () and len(calls) == 3
+    lanes.all_button.click()
+    assert lanes.value == ("Russia", "Ukraine", "United States")
+    lanes.disabled = True
+    assert lanes.disabled and lanes.all_button.disabled
+    with pytest.raises(ValueError, match="no lane"):
+        lanes.value = ("Atlantis",)
+
+
+def test_explorer_redraws_when_a_lane_is_ticked(seed_article, seed_table):
+    explorer = timeline.TimelineExplorer(seed_table, seed_article.reference_date)
+    explorer.actor.none_button.click()
+    assert "No actor is selected" in explorer.status.value
+    explorer.actor.boxes["Russia"].value = True
+    assert set(explorer.filtered["lane"]) == {"Russia"} and explorer.output.outputs
+
+
 def test_explorer_without_dates():
     explorer = timeline.TimelineExplorer(build(_no_dates_article()))
     assert explorer.filtered.empty and explorer.actor.disabled
