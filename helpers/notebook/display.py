@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -221,7 +222,10 @@ def table_html(table: pd.DataFrame, *, caption: str = "", columns: list[str] | N
     from ..templates import render
 
     table = _dates_as_days(table if columns is None else table[columns])
-    rows = [[_cell_text(value) for value in values] for values in table.itertuples(index=False, name=None)]
+    rows = [
+        [(text, _cell_style(text)) for text in map(_cell_text, values)]
+        for values in table.itertuples(index=False, name=None)
+    ]
     return render(
         "table.html",
         caption=caption,
@@ -229,6 +233,20 @@ def table_html(table: pd.DataFrame, *, caption: str = "", columns: list[str] | N
         rows=rows,
         empty=message_html("No rows: the article gives nothing to show here.", "info"),
     )
+
+
+_ONE_LINE = re.compile(r"\d{4}-\d{2}-\d{2}|¶\d+\.\d+")
+_LONG_TOKEN = re.compile(r"\S{28,}")
+
+
+def _cell_style(text: str) -> str:
+    """Extra CSS for one cell so tables fit the page: a date or a sentence id stays on one line; a web
+    address or another long unbroken token may break anywhere (it would widen the table otherwise)."""
+    if _ONE_LINE.fullmatch(text.strip()):
+        return ";white-space:nowrap"
+    if _LONG_TOKEN.search(text):
+        return ";overflow-wrap:anywhere"
+    return ""
 
 
 def _cell_text(value: object) -> str:

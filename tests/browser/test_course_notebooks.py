@@ -175,6 +175,20 @@ def interact_05(page) -> float:
     return right.round_trip_s
 
 
+def tables_wider_than_the_page(page) -> list[str]:
+    """The header rows of course tables that scroll sideways (each table is scrolled into view first:
+    JupyterLab does not lay out cells off screen)."""
+    wide = []
+    for table in page.locator(".course-table").all():
+        table.scroll_into_view_if_needed()
+        found = table.evaluate(
+            "e => e.scrollWidth > e.clientWidth + 1 ? [...e.querySelectorAll('th')].map(t => t.textContent).join(' | ') : null"
+        )
+        if found is not None:
+            wide.append(found)
+    return wide
+
+
 INTERACT = {
     "00_start_here": interact_00,
     "01_context": interact_01,
@@ -204,6 +218,8 @@ def test_course_notebook_in_lab(name, page, lab_server, fresh_answers, timings):
     round_trip = measured["round_trip"]
     assert error_outputs(page) == [], error_outputs(page)
 
+    assert tables_wider_than_the_page(page) == [], "a course table needs horizontal scrolling at 1280 px"
+
     main = page.locator(MAIN_WIDGET[name]).first
     scroll_to(main)
     screenshot(page, name)
@@ -232,3 +248,14 @@ def test_interaction_check_fails_when_the_kernel_is_gone(page, lab_server, fresh
     with pytest.raises(PlaywrightTimeout):
         answer_choice_question(page, question, option=0, timeout=3_000)
     assert question.locator(".course-message").count() == 0
+
+
+def test_the_table_width_check_can_fail(page):
+    """A table with a long unbreakable cell scrolls sideways in an 800 px box: the check names it."""
+    wide = "x" * 400
+    page.set_content(
+        '<div style="width:800px"><div class="course-table" style="max-width:100%;overflow-x:auto">'
+        f"<table><thead><tr><th>source</th></tr></thead><tbody><tr><td>{wide}</td></tr></tbody></table></div>"
+        '<div class="course-table" style="max-width:100%;overflow-x:auto"><table><tr><td>short</td></tr></table></div></div>'
+    )
+    assert tables_wider_than_the_page(page) == ["source"]

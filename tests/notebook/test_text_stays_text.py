@@ -250,7 +250,7 @@ TEMPLATE_CONTEXTS: dict[str, list[dict]] = {
         }
     ],
     "table.html": [
-        {"caption": DOLLARS, "columns": [DOLLARS], "rows": [[DOLLARS]], "empty": ""},
+        {"caption": DOLLARS, "columns": [DOLLARS], "rows": [[(DOLLARS, "")]], "empty": ""},
         {"caption": DOLLARS, "columns": [DOLLARS], "rows": [], "empty": display.message_html(DOLLARS)},
     ],
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable
 from datetime import date
 
@@ -51,7 +52,7 @@ class LaneFilter:
         self.none_button.on_click(lambda _: self._set(()))
         self.widget = widgets.VBox(
             [
-                widgets.HTML(f"<b>{description}</b> (tick one or more)"),
+                widgets.HTML(text_only(f"<b>{html.escape(description)}</b> (tick one or more)")),
                 widgets.HBox(list(self.boxes.values()), layout=widgets.Layout(flex_flow="row wrap")),
                 widgets.HBox([self.all_button, self.none_button]),
             ]
