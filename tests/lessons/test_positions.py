@@ -490,3 +490,19 @@ def test_notebook_3_says_whose_words_and_who_is_not_heard():
     assert "Zelensky's words are a translation too" in text
     code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
     assert '"volodymyr_zelensky"' in code and '(statements["speaker_id"] == "north_korea").sum()' in code
+
+
+def test_stance_reasons_are_saved_and_shown_beside_the_reference_rationale(seed_article, answers_dir):
+    coder = StanceCoder(seed_article)
+    assert set(coder.reasons) == set(coder.dropdowns)
+    for qid, stance in REFERENCE.items():
+        coder.dropdowns[qid].value = stance
+    coder.dropdowns["stance.5.1.stating"].value = NOT_ABOUT  # reference: supports
+    coder.reasons["stance.5.1.stating"].value = "He <b>never</b> names the decision"
+    result = coder.compare()
+    assert "He &lt;b&gt;never&lt;/b&gt; names the decision" in result  # the student's words, escaped
+    assert result.index("names the decision") < result.index("speak for themselves")
+    answering._STORES.clear()
+    again = StanceCoder(seed_article)
+    assert again.reasons["stance.5.1.stating"].value == "He <b>never</b> names the decision"
+    assert again.reasons["stance.4.3.accused"].value == ""

@@ -224,6 +224,7 @@ TEMPLATE_CONTEXTS: dict[str, list[dict]] = {
                     "speaker": DOLLARS,
                     "verb": "said",
                     "yours": DOLLARS,
+                    "reason": DOLLARS,
                     "reference": DOLLARS,
                     "rationale": DOLLARS,
                 }

@@ -21,7 +21,8 @@ from .statements import statements_table
 class StanceCoder(CourseWidget):
     """Code each statement's stance toward the US decision, then compare with the reference coding.
 
-    ``.dropdowns`` maps a stable question id (``stance.4.3.accused``) to its Dropdown; ``.rows`` is
+    ``.dropdowns`` maps a stable question id (``stance.4.3.accused``) to its Dropdown and ``.reasons``
+    to the student's saved reason (``stance.4.3.accused.reason``); ``.rows`` is
     the statements table with that id; ``.compare_button`` fills ``.result`` (the status line);
     ``.widget`` holds it all. Every choice is saved in the session's answers file. For an article
     other than the course article the dropdowns still work, but there is no reference to compare with.
@@ -35,6 +36,7 @@ class StanceCoder(CourseWidget):
         self.rows["question_id"] = self._question_ids()
         self.result = self.status
         self.dropdowns: dict[str, widgets.Dropdown] = {}
+        self.reasons: dict[str, widgets.Textarea] = {}
         lines = []
         for row in self.rows.itertuples(index=False):
             dropdown = widgets.Dropdown(
@@ -52,10 +54,25 @@ class StanceCoder(CourseWidget):
                 prompt=f"Stance of {row.citation} {row.speaker} {row.verb}: {row.content}",
             )
             self.dropdowns[row.question_id] = dropdown
+            reason = widgets.Textarea(
+                placeholder="Your reason: which words of the statement decide it?",
+                description=f"Reason for {row.citation}",
+                style={"description_width": "0px"},
+                layout=widgets.Layout(width="95%", height="2.6em"),
+            )
+            remember(
+                reason,
+                self.session.notebook,
+                f"{row.question_id}.reason",
+                status=self.result,
+                prompt=f"Reason for the stance of {row.citation} {row.speaker} {row.verb}",
+            )
+            self.reasons[row.question_id] = reason
             label = widgets.HTML(
                 render("positions_statement.html", **row._asdict()), layout=widgets.Layout(flex="1 1 auto")
             )
             lines.append(widgets.HBox([dropdown, label], layout=widgets.Layout(align_items="center")))
+            lines.append(reason)
         self.compare_button = widgets.Button(
             description="Compare with the reference coding",
             button_style="primary",
@@ -156,6 +173,7 @@ class StanceCoder(CourseWidget):
                 "speaker": row.speaker,
                 "verb": row.verb,
                 "yours": a,
+                "reason": self.reasons[row.question_id].value.strip(),
                 "reference": b,
                 "rationale": reference[row.question_id][1],
             }
