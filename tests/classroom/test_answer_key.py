@@ -1,4 +1,4 @@
-"""docs/answer_key.md has an entry for every exercise and questionnaire item of notebooks 00-04.
+"""docs/answer_key.md has an entry for every exercise and questionnaire item of notebooks 00-05.
 
 The items are counted from the notebooks themselves, so adding or rewording a question without its key fails.
 """
@@ -17,7 +17,14 @@ KEY = ROOT / "docs" / "answer_key.md"
 RUBRIC = ROOT / "docs" / "rubric.md"
 NOTEBOOKS = [
     ROOT / "notebooks" / f"{stem}.ipynb"
-    for stem in ("00_start_here", "01_context", "02_timeline", "03_actor_positions", "04_escalation")
+    for stem in (
+        "00_start_here",
+        "01_context",
+        "02_timeline",
+        "03_actor_positions",
+        "04_escalation",
+        "05_compare_sources",
+    )
 ]
 EXERCISE = re.compile(r"^#{2,4} (?:\d+\. )?Exercise (\d+)\s*[:.]\s*(.*?)\s*$", re.M)
 ITEM = re.compile(r"^(\d+)\. (.+(?:\n(?!\d+\. ).+)*)", re.M)
