@@ -102,6 +102,10 @@ def message_html(text: str, kind: str = "info") -> str:
     )
 
 
+#: A scrolling box as tall as most of the window (a Chromebook's 768 px or a tablet's 1024 px), never tiny.
+PAGE_HEIGHT = "max(320px, 70vh)"
+
+
 def scroll_box_html(markup: str, label: str, max_height: str = "420px") -> str:
     """``markup`` in a box that scrolls when it is long and that the keyboard can reach and scroll
     (``tabindex=0``, a named region): a scrolling ``Layout(overflow="auto")`` can do neither."""

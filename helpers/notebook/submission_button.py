@@ -98,8 +98,8 @@ class SubmissionButton:
             message_html(
                 f"Saved the answers of {result.student} from {len(result.notebooks)} notebook(s) "
                 f"({', '.join(result.notebooks)}) to {result.html_path} (to read) and {result.json_path} "
-                f"(for your teacher). Download both with the links below (or, in JupyterLab's file browser, "
-                f"right-click each file and choose Download), then hand them in.{note}{skipped}",
+                f"(for your teacher). Download both with the links below{_file_browser_tip()}, then hand them "
+                f"in.{note}{skipped}",
                 "ok",
             )
             + " ".join(
@@ -113,3 +113,10 @@ class SubmissionButton:
         from IPython.display import display
 
         display(self.widget)
+
+
+def _file_browser_tip() -> str:
+    """JupyterLab has a file browser to download from; Voila (the code-free apps) has only the links."""
+    from .session import in_voila
+
+    return "" if in_voila() else " (or, in JupyterLab's file browser, right-click each file and choose Download)"

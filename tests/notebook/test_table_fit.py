@@ -33,3 +33,24 @@ def test_a_web_address_may_break_anywhere_ordinary_words_do_not():
 def test_headers_are_padded_and_wrap():
     html = table_html(pd.DataFrame({"a long column name": [1], "another": [2]}))
     assert html.count("padding:4px 10px 4px 4px;white-space:normal") == 2
+
+
+def test_scroll_boxes_use_the_page_height():
+    """The article in the actor explorer was a fixed 418 px box, a third of a tablet's screen."""
+    import helpers
+    from helpers.lessons import positions
+    from helpers.notebook.display import PAGE_HEIGHT
+    from helpers.paths import default_seed
+
+    explorer = positions.ActorExplorer(helpers.load_article(default_seed()))
+    assert f"max-height:{PAGE_HEIGHT}" in explorer.view.value
+    assert "vh" in PAGE_HEIGHT
+
+
+def test_the_hand_in_message_fits_where_it_runs(monkeypatch):
+    from helpers.notebook import session, submission_button
+
+    monkeypatch.setattr(session, "in_voila", lambda: True)
+    assert submission_button._file_browser_tip() == ""
+    monkeypatch.setattr(session, "in_voila", lambda: False)
+    assert "file browser" in submission_button._file_browser_tip()

@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ...errors import CourseError
-from ...notebook.display import message_html, scroll_box_html, table_html
+from ...notebook.display import PAGE_HEIGHT, message_html, scroll_box_html, table_html
 from ...notebook.widgets import CourseWidget, never_raise
 from ...parse.article import load_article
 from ...paths import course_root
@@ -90,4 +90,4 @@ class CompareApp(CourseWidget):
             self.view.value = ""
             return
         self.say(f"Comparing {pair.a.id} (A) with {pair.b.id} (B).", "ok")
-        self.view.value = scroll_box_html(comparison_html(pair), "The two texts compared", "640px")
+        self.view.value = scroll_box_html(comparison_html(pair), "The two texts compared", PAGE_HEIGHT)

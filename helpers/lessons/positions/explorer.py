@@ -8,7 +8,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ...curated import split_list
-from ...notebook.display import article_html, scroll_box_html
+from ...notebook.display import PAGE_HEIGHT, article_html, scroll_box_html
 from ...notebook.session import Session, is_course_seed
 from ...notebook.widgets import CourseWidget, never_raise
 from ...parse.article import Article
@@ -56,14 +56,14 @@ class ActorExplorer(CourseWidget):
         """Highlight the actor's sentences and summarise them."""
         if actor_id is None:
             self.say("The parser found no actor in this article.", "info")
-            self.view.value = scroll_box_html(article_html(self.article), "The article", "420px")
+            self.view.value = scroll_box_html(article_html(self.article), "The article", PAGE_HEIGHT)
             return
         mentions = self.article.mentions[self.article.mentions["actor_id"] == actor_id]
         sentence_ids = self.sentence_ids(actor_id)
         marks = [(int(s), int(e)) for s, e in zip(mentions["start"], mentions["end"])]
         self.summary.value = self._summary_html(actor_id, mentions, sentence_ids)
         self.view.value = scroll_box_html(
-            article_html(self.article, highlight=sentence_ids, marks=marks), "The article", "420px"
+            article_html(self.article, highlight=sentence_ids, marks=marks), "The article", PAGE_HEIGHT
         )
 
     def _summary_html(self, actor_id: str, mentions: pd.DataFrame, sentence_ids: list[str]) -> str:
