@@ -36,9 +36,11 @@ from .course_ui import (
     COURSE_SEED,
     dropdown_labels,
     highlighted_sentences,
+    joined_text,
     scroll_to,
     use_actor_explorer,
     use_forecast,
+    wait_text_change,
 )
 from .lab import (
     REPO_ROOT,
@@ -58,6 +60,7 @@ APP_DIR = REPO_ROOT / "notebooks" / "app"
 APPS = {
     "actor_explorer": ".course-actor-explorer",
     "forecast": ".course-question:has(.widget-slider)",
+    "compare": ".course-compare-app",
 }
 
 
@@ -125,7 +128,27 @@ def use_forecast_app(page) -> float:
     return result.round_trip_s
 
 
-USE_APP = {"actor_explorer": use_actor_app, "forecast": use_forecast_app}
+def use_compare_app(page) -> float:
+    """Choose another text B; the comparison names the new pair and its tables change."""
+    app = page.locator(".course-compare-app").first
+    scroll_to(app)
+    second = app.locator(".widget-dropdown select").nth(1)
+    labels = [t.replace("\xa0", " ") for t in dropdown_labels(second)]
+    current = second.evaluate("s => s.options[s.selectedIndex].textContent").replace("\xa0", " ")
+    target = next(label for label in reversed(labels) if label.endswith(".txt") and label != current)
+    root = app.element_handle()
+    before = joined_text(root, ".course-scroll")
+    assert "Text A" in (app.text_content() or "") and before, "the app shows no comparison at first"
+    t0 = time.perf_counter()
+    second.select_option(label=dropdown_labels(second)[labels.index(target)])
+    after = wait_text_change(page, root, ".course-scroll", before)
+    round_trip = time.perf_counter() - t0
+    assert target.removesuffix(".txt") in (app.text_content() or ""), "the status does not name the new text B"
+    assert after != before
+    return round_trip
+
+
+USE_APP = {"actor_explorer": use_actor_app, "forecast": use_forecast_app, "compare": use_compare_app}
 
 
 @pytest.mark.timeout(240)
