@@ -14,7 +14,16 @@ import time
 
 import pytest
 
-from .course_ui import UPDATE_TIMEOUT, joined_text, open_run_and_check, scroll_to, wait_text_change
+from .course_ui import (
+    UPDATE_TIMEOUT,
+    joined_text,
+    notebook_path,
+    open_run_and_check,
+    question_with_button,
+    rel,
+    scroll_to,
+    wait_text_change,
+)
 from .gallery import NOTEBOOK_ID, PROMPTS, write_gallery
 
 pytestmark = pytest.mark.browser
@@ -142,3 +151,59 @@ def test_every_exercise_type_with_the_keyboard(page, lab_server, fresh_answers, 
     feedback = press_button(page, q)
     assert "All 3 in the right order" in feedback, feedback
     assert saved(fresh_answers, "gallery.order.3") == "three"
+
+
+def _saved_in(answers_dir, notebook: str, question_id: str, expected=None, timeout: float = 10.0):
+    """Like :func:`saved`, for a course notebook's answers file."""
+    deadline = time.monotonic() + timeout
+    found = None
+    while True:
+        for path in answers_dir.rglob(f"{notebook}*.json"):
+            try:
+                found = _find(json.loads(path.read_text(encoding="utf-8")), question_id)
+            except (OSError, ValueError):
+                continue
+        if (found is not None and (expected is None or found == expected)) or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+@pytest.mark.timeout(300)
+def test_forecast_slider_reason_and_two_step_lock_with_the_keyboard(page, lab_server, fresh_answers):
+    """Notebook 04's forecast: arrow keys move a slider (JupyterLab must not take them), Tab reaches the
+    reason box, then the Lock button and its confirmation, each pressed with Enter."""
+    open_run_and_check(page, lab_server, rel(notebook_path("04_escalation")))
+    forecast = question_with_button(page, "Lock my forecasts")
+    scroll_to(forecast)
+    handle = forecast.locator(".noUi-handle").first
+    handle.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    # every key press reaches the kernel and the file on its own: wait until the file holds what the slider shows
+    deadline = time.monotonic() + 10
+    while True:
+        shown = float(forecast.locator(".widget-readout").first.text_content() or "nan")  # what the student reads
+        moved = _saved_in(fresh_answers, "04_escalation", "q1", timeout=0)
+        if (moved is not None and float(moved) == shown) or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert shown > 0.5, f"the arrow keys did not move q1: {shown}"
+    assert moved is not None and float(moved) == shown, (moved, shown)
+    for _ in range(4):  # past the slider's editable readout
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.tagName") == "TEXTAREA":
+            break
+    assert page.evaluate("() => document.activeElement.tagName") == "TEXTAREA", "Tab did not reach the reason"
+    page.keyboard.type("Strikes were reported as imminent")
+    assert _saved_in(fresh_answers, "04_escalation", "q1.reason", "Strikes were reported as imminent")
+    root = forecast.element_handle()
+    forecast.get_by_role("button", name="Lock my forecasts").focus()
+    page.keyboard.press("Enter")
+    confirm = forecast.get_by_role("button", name="Yes, lock them")
+    confirm.wait_for(state="visible", timeout=UPDATE_TIMEOUT)
+    before = joined_text(root, ".course-message")  # the confirmation's question
+    confirm.focus()
+    page.keyboard.press("Enter")
+    message = wait_text_change(page, root, ".course-message", before, timeout=UPDATE_TIMEOUT, must_contain="Locked")
+    assert "Locked" in message, message
+    assert float(_saved_in(fresh_answers, "04_escalation", "q1")) == float(moved)
