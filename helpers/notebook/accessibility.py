@@ -19,6 +19,12 @@ ACCESSIBILITY_JS = r"""
 (() => {
   if (window.__courseAccessibility) return;
   window.__courseAccessibility = true;
+  // long options wrap instead of running into the next one (ipywidgets gives each a fixed-height row)
+  const style = document.createElement('style');
+  style.textContent = '.jupyter-widgets .widget-radio-box label { height: auto; min-height: var(--jp-widgets-radio-item-height, 20px);'
+    + ' line-height: 1.35; white-space: normal; display: flex; align-items: flex-start; padding: 2px 0; }'
+    + ' .jupyter-widgets .widget-radio-box label input { flex: none; order: -1; margin: 0.2em 6px 0 0; }';
+  document.head.appendChild(style);
   const textBefore = (el) => {
     for (let node = el; node && !node.classList.contains('jp-OutputArea-output'); node = node.parentElement) {
       for (let p = node.previousElementSibling; p; p = p.previousElementSibling) {

@@ -229,3 +229,17 @@ def screenshots_at_both_sizes(
         if before:
             page.set_viewport_size(before)
     return paths
+
+
+def overlapping_choices(page) -> list[str]:
+    """Radio options whose text overflows its row (a long label wrapped in a fixed-height row runs into the
+    next option): the first words of each. Every radio group is scrolled into view first."""
+    found: list[str] = []
+    for box in page.locator(".widget-radio-box").all():
+        box.scroll_into_view_if_needed()
+        found += box.evaluate(
+            """b => [...b.querySelectorAll('label')]
+                 .filter(l => l.clientHeight > 0 && l.scrollHeight > l.clientHeight + 1)
+                 .map(l => l.textContent.trim().slice(0, 40))"""
+        )
+    return found

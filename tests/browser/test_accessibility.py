@@ -23,10 +23,12 @@ import pytest
 from .a11y import (
     BUTTONS,
     COURSE_SCOPE_LAB,
+    VIEWPORTS,
     audit,
     axe_available,
     draw_every_cell,
     low_contrast,
+    overlapping_choices,
     screenshots_at_both_sizes,
 )
 from .course_ui import NOTEBOOK_DIR, open_run_and_check, rel
@@ -85,6 +87,14 @@ def test_notebook_accessible_in_lab(name, page, lab_server, fresh_answers):
             problems.append(f"{theme} theme: buttons below 4.5:1: {low_contrast(page, [BUTTONS])}")
         screenshots_at_both_sizes(page, f"lab-{name}-{theme}", focus_selector=first_course_widget(page))
     set_theme(page, False)
+    before = page.viewport_size
+    page.set_viewport_size(VIEWPORTS["768x1024"])  # a tablet: long options wrap
+    try:
+        if overlapping_choices(page):
+            problems.append(f"options that run into each other at 768 px: {overlapping_choices(page)}")
+    finally:
+        if before:
+            page.set_viewport_size(before)
     assert problems == [], f"{name}: serious/critical accessibility violations in the course's output\n" + "\n".join(
         problems
     )
