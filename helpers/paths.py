@@ -14,6 +14,15 @@ from .errors import CourseDataMissingError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 COURSE_SEED_ID = "000_0c51e7aa6578d068"
+#: Every notebook of the course, by id, with its short title (answers files, curated tables and tests use these ids).
+COURSE_NOTEBOOKS: dict[str, str] = {
+    "00_start_here": "Start here",
+    "01_context": "Context",
+    "02_timeline": "Timeline",
+    "03_actor_positions": "Actor positions",
+    "04_escalation": "Escalation questions",
+    "05_compare_sources": "Compare sources",
+}
 
 
 def course_root() -> Path:

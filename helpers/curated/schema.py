@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..paths import COURSE_NOTEBOOKS
+
 # The article's reference date: the day it was written, as far as the evidence shows. The article says the
 # war *approaches* its 1,000th day (¶1.2; day 1,000 was 19 Nov 2024, fact A2), and it reports events of
 # 18 Nov 2024: the Odesa strike with "nearly 50" injured (A6), the Kremlin's and the foreign ministry's
@@ -184,16 +186,7 @@ ENUMS: dict[str, dict[str, list[str]]] = {
     },
     "claim_rules": {"first_only": ["yes", "no"]},
     "hypotheses": {"hypothesis_id": ["H1", "H2", "H3"]},
-    "cited_facts": {
-        "notebook": [
-            "00_start_here",
-            "01_context",
-            "02_timeline",
-            "03_actor_positions",
-            "04_escalation",
-            "05_compare_sources",
-        ]
-    },
+    "cited_facts": {"notebook": list(COURSE_NOTEBOOKS)},
 }
 
 DATE_COLUMNS: dict[str, list[str]] = {"events": ["date"], "troop_estimates": ["date"], "anchors": ["day_one"]}

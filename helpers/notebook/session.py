@@ -23,19 +23,12 @@ import pandas as pd
 
 from ..errors import CourseError
 from ..parse.article import Article, load_article
-from ..paths import COURSE_SEED_ID, course_root, default_seed
+from ..paths import COURSE_NOTEBOOKS, COURSE_SEED_ID, course_root, default_seed
 from ..templates import TEXT_ONLY_CLASSES
 from .display import BORDER_COLOUR, OKABE_ITO, Message, escape
 
-#: Every notebook of the course, by id (the answers file is ``answers/<id>.json``).
-NOTEBOOKS: dict[str, str] = {
-    "00_start_here": "Start here",
-    "01_context": "Context",
-    "02_timeline": "Timeline",
-    "03_actor_positions": "Actor positions",
-    "04_escalation": "Escalation questions",
-    "05_compare_sources": "Compare sources",
-}
+#: Every notebook of the course, by id (the answers file is ``answers/<id>.json``); kept in helpers.paths.
+NOTEBOOKS = COURSE_NOTEBOOKS
 
 
 class UnknownNotebookError(CourseError):

@@ -11,21 +11,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from helpers.paths import COURSE_NOTEBOOKS
+
 from ..conftest import ROOT
 
 KEY = ROOT / "docs" / "answer_key.md"
 RUBRIC = ROOT / "docs" / "rubric.md"
-NOTEBOOKS = [
-    ROOT / "notebooks" / f"{stem}.ipynb"
-    for stem in (
-        "00_start_here",
-        "01_context",
-        "02_timeline",
-        "03_actor_positions",
-        "04_escalation",
-        "05_compare_sources",
-    )
-]
+NOTEBOOKS = [ROOT / "notebooks" / f"{stem}.ipynb" for stem in COURSE_NOTEBOOKS]  # every notebook id the course knows
 EXERCISE = re.compile(r"^#{2,4} (?:\d+\. )?Exercise (\d+)\s*[:.]\s*(.*?)\s*$", re.M)
 ITEM = re.compile(r"^(\d+)\. (.+(?:\n(?!\d+\. ).+)*)", re.M)
 
