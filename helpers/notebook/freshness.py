@@ -24,14 +24,18 @@ FAILED: dict[str, int | None] = {}
 _STATE: dict[str, Any] = {"current": "", "watching": False}
 
 
+def _nodes(source: str) -> list[ast.AST]:
+    """Every node of a cell's code (none if it does not parse)."""
+    try:
+        return list(ast.walk(ast.parse(source)))
+    except SyntaxError:
+        return []
+
+
 def assigned_names(source: str) -> set[str]:
     """Top-level names a cell assigns (``x = …``, ``x += …``, ``x: int = …``, ``for x in …``, ``import x``)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return set()
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in _nodes(source):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             names.add(node.id)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -41,12 +45,8 @@ def assigned_names(source: str) -> set[str]:
 
 def called_with(source: str, function: str) -> set[str]:
     """Names passed as arguments to calls of ``function`` (``f(x)`` or ``module.f(x)``) in ``source``."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return set()
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in _nodes(source):
         if isinstance(node, ast.Call):
             func = node.func
             called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
