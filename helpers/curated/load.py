@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from ..paths import curated_dir
+from .pages import source_pages, with_page
 from .schema import COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS, TABLE_NAMES, URL_IN_TEXT, CuratedDataError
 
 
@@ -100,12 +102,14 @@ def _source_segments(sources: str) -> list[str]:
     return [part.strip() for part in re.split(r";\s", sources) if part.strip()]
 
 
-def fact_citation(fact_id: str, folder: Path | str | None = None) -> str:
-    """Return a short citation such as 'facts A2: Kyiv Independent, https://…'.
+def fact_citation(fact_id: str, folder: Path | str | None = None, known_by: date | None = None) -> str:
+    """Return a short citation such as 'facts B7: LBC (Reuters), “US officials: …”, 31 May 2024, https://…'.
 
     Uses the first source listed for the fact in facts.csv, skipping
     computations; a source given as 'Outlet (as A1)' or 'see A13' is
     resolved to the URL listed for that outlet under the other fact.
+    The page's own headline and date (``source_pages.csv``) are added where the citation lacks them (with
+    ``known_by``, only for pages dated on or before that day: notebooks 0-3 pass the article's day).
     Facts that are not plainly checked get their confidence in brackets.
     """
     facts = load_table("facts", folder)
@@ -128,6 +132,7 @@ def fact_citation(fact_id: str, folder: Path | str | None = None) -> str:
         elif see_ref and see_ref.group(1) in by_id:
             ref_segments = _source_segments(by_id[see_ref.group(1)]["sources"])
             source = ref_segments[0] if ref_segments else source
+    source = with_page(source, source_pages(folder), known_by)
     level = row["confidence"].strip()
     lowered = level.lower()
     flag = "" if lowered.startswith(("checked", "computed")) else f" [{level}]"

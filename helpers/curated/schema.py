@@ -92,6 +92,7 @@ COLUMNS: dict[str, list[str]] = {
     "hypotheses": ["hypothesis_id", "hypothesis", "rule"],
     "cited_facts": ["notebook", "fact_id"],
     "bibliography": ["source_id", "publisher", "title", "date", "url", "doi", "isbn", "fact_ids", "replaces", "note"],
+    "source_pages": ["url", "title", "date", "date_kind", "publisher", "read_on", "note"],
 }
 
 TABLE_NAMES: tuple[str, ...] = tuple(COLUMNS)
@@ -142,6 +143,7 @@ REQUIRED_CELLS: dict[str, list[str]] = {
     "hypotheses": ["hypothesis_id", "hypothesis", "rule"],
     "cited_facts": ["notebook", "fact_id"],
     "bibliography": ["source_id", "publisher", "title", "date", "fact_ids"],
+    "source_pages": ["url", "read_on"],
 }
 
 # Columns (or combinations of columns) whose values must be unique.
@@ -162,6 +164,7 @@ UNIQUE_KEYS: dict[str, list[str]] = {
     "hypotheses": ["hypothesis_id"],
     "cited_facts": ["notebook", "fact_id"],
     "bibliography": ["source_id"],
+    "source_pages": ["url"],
 }
 
 # Allowed values of enumerated columns.
@@ -187,6 +190,7 @@ ENUMS: dict[str, dict[str, list[str]]] = {
     "claim_rules": {"first_only": ["yes", "no"]},
     "hypotheses": {"hypothesis_id": ["H1", "H2", "H3"]},
     "cited_facts": {"notebook": list(COURSE_NOTEBOOKS)},
+    "source_pages": {"date_kind": ["published", "updated", "aired", "on sale"]},
 }
 
 DATE_COLUMNS: dict[str, list[str]] = {"events": ["date"], "troop_estimates": ["date"], "anchors": ["day_one"]}
@@ -226,6 +230,7 @@ URL_COLUMNS: dict[str, list[str]] = {
     "forecast_questions": ["url"],
     "translations": ["url"],
     "bibliography": ["url"],
+    "source_pages": ["url"],
 }
 
 #: Columns holding a rule in the syntax of :mod:`helpers.curated.rules` (checked by the validator).

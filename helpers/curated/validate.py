@@ -295,6 +295,26 @@ def _check_bibliography(frame: pd.DataFrame, problems: list[str]) -> None:
             problems.append(f"{_where(name, i, 'isbn')}: {isbn!r} is not a valid ISBN-10 or ISBN-13 (check digit).")
 
 
+def _check_source_pages(frame: pd.DataFrame, problems: list[str]) -> None:
+    """Each page: a headline or a date read on it, full dates, a kind for every date, the day it was read."""
+    name = "source_pages"
+    for i, row in enumerate(frame.to_dict("records"), start=2):
+        when, kind = row["date"].strip(), row["date_kind"].strip()
+        if not (row["title"].strip() or when):
+            problems.append(
+                f"{_where(name, i, 'title')}: the row gives neither a headline nor a date; record what the page "
+                "shows, or delete the row."
+            )
+        for column, value in (("date", when), ("read_on", row["read_on"].strip())):
+            if value and not ISO_DATE.match(value):
+                problems.append(f"{_where(name, i, column)}: {value!r} is not a date; write YYYY-MM-DD.")
+        if bool(when) != bool(kind):
+            problems.append(
+                f"{_where(name, i, 'date_kind')}: give a date kind (published, updated, aired, on sale) with a "
+                "date, and none without one."
+            )
+
+
 def validate_curated(folder: Path | str | None = None) -> list[str]:
     """Check every curated table and return a list of problems (empty = valid).
 
@@ -321,6 +341,8 @@ def validate_curated(folder: Path | str | None = None) -> list[str]:
         _check_rules(name, frame, problems)
         if name == "bibliography":
             _check_bibliography(frame, problems)
+        if name == "source_pages":
+            _check_source_pages(frame, problems)
     return problems
 
 

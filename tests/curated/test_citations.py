@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from helpers.curated import REFERENCE_DATE, load_table, validate_curated
+from helpers.curated.pages import STATED_DATE, source_pages, title_in
 from helpers.paths import curated_dir, default_seed
 from tests.curated.test_curated import FACTS_MD, assert_reported, copy_data, edit_cell
 
@@ -456,8 +457,12 @@ def _date_in_url(url: str) -> date | None:
 
 
 def test_no_forecast_reveal_cites_a_source_published_before_its_outcome() -> None:
+    """The page's own date where source_pages.csv has it, else the date in its address."""
+    pages = source_pages()
     for row in load_table("forecast_questions").to_dict("records"):
-        published = _date_in_url(row["url"])
+        page = pages.get(row["url"], {"date": "", "date_kind": ""})
+        own = page["date"] if page["date_kind"] == "published" else ""
+        published = date.fromisoformat(own) if own else _date_in_url(row["url"])
         if published is None:
             continue
         window_end = REFERENCE_DATE + timedelta(days=int(row["window_days"]))
@@ -506,35 +511,15 @@ CITATION_COLUMNS: dict[str, tuple[str, str]] = {
     "translations": ("outlet", "url"),
 }
 
-#: ``Publisher, "Title"`` (optionally ``Publisher (agency), "Title"`` or just ``"Title"``) at the start of a
-#: citation: the form the fact sheet uses when it gives an article's title. A quotation later in the text
-#: (``Kyiv Independent ("maximum range …")``) is a quoted phrase, not a title.
-QUOTED_TITLE = re.compile(r"^(?:[^\"“(,;]+(?:\([^)]*\))?,\s*)?[\"“](?P<title>[^\"”]+)[\"”]")
-#: The source's own date in the citation text, as a field of it (``Politico, 5 Jan 2021``, ``published 17 Nov
-#: 2024``, ``CNN live 11 Jul 2023``); a date inside a remark (``dated ~18–19 Oct 2024``, ``lifted on 11 Mar
-#: 2025``) is the date of an event, not of the source.
-STATED_DATE = re.compile(
-    r"(?:^|, |published |live )(\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})\b"
-)
 #: A URL in a ``facts.csv`` citation: up to the next space (a DOI's parentheses are part of it).
 CITED_URL = re.compile(r"https?://\S+")
-#: A title cut short by the fact sheet (``"West marks 1,000 days…"``) is not the article's title.
-TRUNCATED = ("…", "...")
-
-#: How many distinct cited URLs have a full title recorded (bibliography.csv or the citation text) and how
-#: many have a stated publication date. Measured for issue 10; raise them when titles or dates are added.
-#: Titles may come only from the course fact sheet (facts.md) or from the source itself, never from a URL.
-#: Measured on 6 Dec 2026: 147 distinct cited URLs, 12 with a full title, 16 with a stated date.
-TITLED_URL_FLOOR = 12
-DATED_URL_FLOOR = 16
-
-
-def title_in(text: str) -> str | None:
-    """The full title a citation text gives (``Outlet, "Title", …``), or None (none, or cut short)."""
-    match = QUOTED_TITLE.match(text.strip())
-    if not match or match["title"].rstrip().endswith(TRUNCATED):
-        return None
-    return match["title"].strip()
+#: How many distinct cited URLs have a full title recorded (bibliography.csv, the citation text or the page's own
+#: headline in source_pages.csv) and how many have a stated date. Raise them when titles or dates are added.
+#: Titles come only from the course fact sheet (facts.md) or from the page itself, never from the URL's words.
+#: Measured on 6 Dec 2026: 147 distinct cited URLs; 12 with a title and 16 with a date from the fact sheet and
+#: bibliography; with the headlines and dates read on the pages themselves, 60 with a title and 71 with a date.
+TITLED_URL_FLOOR = 60
+DATED_URL_FLOOR = 71
 
 
 def citations_by_url(folder: Path | None = None) -> dict[str, list[str]]:
@@ -556,20 +541,23 @@ def citations_by_url(folder: Path | None = None) -> dict[str, list[str]]:
 
 
 def citation_record(folder: Path | None = None) -> pd.DataFrame:
-    """One row per cited URL: its title and its stated date, from bibliography.csv or a citation text."""
+    """One row per cited URL: its title and its stated date, from bibliography.csv, a citation text or the
+    page itself (source_pages.csv), in that order."""
     bibliography = {
         str(row["url"]).strip(): row for row in load_table("bibliography", folder).to_dict("records") if row["url"]
     }
+    pages = source_pages(folder)
     rows = []
     for url, texts in sorted(citations_by_url(folder).items()):
         entry = bibliography.get(url)
-        titles = [t for t in map(title_in, texts) if t]
-        dates = [m[1] for text in texts for m in [STATED_DATE.search(text)] if m]
+        page = pages.get(url, {"title": "", "date": ""})
+        titles = [t for t in map(title_in, texts) if t] + [page["title"].strip()]
+        dates = [m[1] for text in texts for m in [STATED_DATE.search(text)] if m] + [page["date"].strip()]
         rows.append(
             {
                 "url": url,
-                "title": str(entry["title"]) if entry else (titles[0] if titles else ""),
-                "date": str(entry["date"]) if entry else (dates[0] if dates else ""),
+                "title": str(entry["title"]) if entry else next(filter(None, titles), ""),
+                "date": str(entry["date"]) if entry else next(filter(None, dates), ""),
                 "in_bibliography": entry is not None,
             }
         )
@@ -609,7 +597,8 @@ def test_the_number_of_cited_urls_with_a_title_and_a_date_does_not_drop() -> Non
     titled, dated = len(record) - len(untitled), len(record) - len(undated)
     assert titled >= TITLED_URL_FLOOR, (
         f"only {titled} of {len(record)} cited URLs have a title (floor {TITLED_URL_FLOOR}); "
-        "give a title from the fact sheet in bibliography.csv. URLs without a title:\n" + "\n".join(untitled)
+        "give the fact sheet's title (bibliography.csv) or the page's own headline (source_pages.csv). "
+        "URLs without a title:\n" + "\n".join(untitled)
     )
     assert dated >= DATED_URL_FLOOR, (
         f"only {dated} of {len(record)} cited URLs have a stated date (floor {DATED_URL_FLOOR}). "
@@ -630,12 +619,19 @@ def test_a_lost_title_takes_the_count_below_the_floor(tmp_path: Path) -> None:
     assert "https://www.defense.gov/News/" in after.loc[after["title"] == "", "url"].tolist()
 
 
+def _words(title: str) -> list[str]:
+    return re.findall(r"\w+", title.lower())
+
+
 def test_one_url_carries_one_title() -> None:
     """The same address is never cited under two different titles (E036 once had another article's title)."""
     bibliography = {row["url"]: row["title"] for row in load_table("bibliography").to_dict("records") if row["url"]}
+    pages = {url: row["title"] for url, row in source_pages().items() if row["title"]}
     for url, texts in citations_by_url().items():
         titles = {t for t in map(title_in, texts) if t}
         assert len(titles) <= 1, (url, titles)
+        if titles and url in pages:  # the page's own headline and the fact sheet's title are the same words
+            assert _words(next(iter(titles))) == _words(pages[url]), (url, titles, pages[url])
         if titles and url in bibliography:
             title = titles.pop()
             assert title in bibliography[url] or bibliography[url] in title, (url, title, bibliography[url])

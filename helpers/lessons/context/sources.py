@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from ...curated import cites_outcome, fact_citation, load_table
+from ...curated import REFERENCE_DATE, cites_outcome, fact_citation, load_table
 
 
 def glossary_table(include_outcomes: bool = False) -> pd.DataFrame:
@@ -29,4 +29,4 @@ def facts_by_id() -> dict[str, dict]:
 
 def fact_source(fact_id: str) -> str:
     """The first source of a fact, as ``helpers.curated.fact_citation`` gives it, without the 'facts X:' prefix."""
-    return re.sub(r"^facts [A-Z]\d+:\s*", "", fact_citation(fact_id))
+    return re.sub(r"^facts [A-Z]\d+:\s*", "", fact_citation(fact_id, known_by=REFERENCE_DATE))

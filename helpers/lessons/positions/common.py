@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ...curated import fact_citation, load_table, split_list
+from ...curated import REFERENCE_DATE, fact_citation, load_table, split_list
 from ...notebook.session import Session, is_course_seed
 from ...parse.article import Article
 
@@ -76,7 +76,7 @@ def fact_sources(fact_ids: Iterable[str]) -> pd.DataFrame:
     rows = []
     for fact_id in dict.fromkeys(fact_ids):
         try:
-            rows.append((fact_id, fact_citation(fact_id).split(": ", 1)[1]))
+            rows.append((fact_id, fact_citation(fact_id, known_by=REFERENCE_DATE).split(": ", 1)[1]))
         except Exception:  # one unknown id must not hide the others
             rows.append((fact_id, "(not found in facts.csv)"))
     return pd.DataFrame(rows, columns=["fact_id", "source"])

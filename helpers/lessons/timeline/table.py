@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ...curated import article_date, cites_outcome, load_table
+from ...curated import REFERENCE_DATE, article_date, cites_outcome, load_table, page_label, source_pages
 from ...notebook.display import Message, show_html, show_table, table_details_html
 from ...notebook.session import Session
 from ...parse.article import Article, cite
@@ -314,9 +314,15 @@ def days_to_reference(article: Article, fact_id: str) -> int | None:
 
 
 def sources_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Every background source used in a timeline table: fact id, source, URL, confidence."""
+    """Every background source used in a timeline table: fact id, source (with the page's headline and date
+    where on record), URL, confidence."""
     rows = table[~table["from_article"]]
-    out = rows.assign(fact_id=rows["origin"].str.replace("background ", "", regex=False))
+    pages = source_pages()
+    labels = [page_label(url, pages, known_by=REFERENCE_DATE) for url in rows["url"]]
+    out = rows.assign(
+        fact_id=rows["origin"].str.replace("background ", "", regex=False),
+        source=[f"{source}, {label}" if label else source for source, label in zip(rows["source"], labels)],
+    )
     return (
         out[["fact_id", "event_id", "source", "url", "confidence"]]
         .drop_duplicates(["fact_id", "source", "url"])
