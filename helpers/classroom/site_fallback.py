@@ -42,6 +42,8 @@ _CHOICES = {"RadioButtonsModel", "DropdownModel", "SelectModel", "ToggleButtonsM
 _TEXTS = {"TextModel", "TextareaModel", "PasswordModel", "ComboboxModel"}
 _NUMBERS = {"FloatTextModel", "IntTextModel", "BoundedFloatTextModel", "BoundedIntTextModel"}
 _SLIDERS = {"FloatSliderModel", "IntSliderModel", "FloatLogSliderModel", "FloatRangeSliderModel", "IntRangeSliderModel"}
+#: The class every exercise's box carries (helpers.notebook.exercises and the lessons' own exercises).
+EXERCISE_CLASS = "course-question"
 _SKIPPED = {"ButtonModel", "ImageModel", "VideoModel", "AudioModel", "PlayModel"}
 
 _TAGS = [
@@ -86,11 +88,13 @@ def _ref(value: Any) -> str | None:
 
 
 class _Renderer:
-    """Render one widget tree from the page's widget state; remembers whether it asks for an answer."""
+    """Render one widget tree from the page's widget state; remembers whether it has controls (``asks``) and
+    whether it is an exercise (a box with the ``course-question`` class) rather than an explorer."""
 
     def __init__(self, state: State) -> None:
         self.state = state
         self.asks = False
+        self.exercise = False
 
     def model(self, model_id: str | None) -> tuple[str, dict[str, Any]] | None:
         entry = self.state.get(model_id or "")
@@ -112,6 +116,8 @@ class _Renderer:
         name, values = found
         if name in _SKIPPED or self.hidden(values):
             return ""
+        if EXERCISE_CLASS in values.get("_dom_classes", ()):
+            self.exercise = True
         return self._dispatch(name)(values)
 
     def _dispatch(self, name: str) -> Callable[[dict[str, Any]], str]:
@@ -275,8 +281,9 @@ def fallback_html(model_id: str, state: State, notebook: str) -> str:
         return ""
     note = ""
     if renderer.asks:
+        action = "To answer" if renderer.exercise else "To use these controls"
         note = (
-            '<p class="course-static-note">To answer, open this notebook '
+            f'<p class="course-static-note">{action}, open this notebook '
             f"(<code>{_esc(notebook)}</code>) in JupyterLab.</p>"
         )
     return f'<div class="course-static {TEXT_ONLY_CLASSES}" data-model-id="{_esc(model_id)}">{body}{note}</div>'

@@ -93,7 +93,7 @@ def test_every_question_and_option_is_in_the_static_page(tiny_site):
     text, tags = visible(page)
     for expected in [PROMPT, *OPTIONS, ORDER_PROMPT, *ORDER_ITEMS, TEXT_PROMPT]:
         assert expected in text, f"{expected!r} is not shown without widgets"
-    assert text.count("open this notebook (00_tiny.ipynb) in JupyterLab") == 3
+    assert text.count("To answer, open this notebook (00_tiny.ipynb) in JupyterLab") == 3
     # the untrusted text stays text: no image tag and no markup from the prompt or the options
     assert not [attrs for tag, attrs in tags if tag == "img" or "onerror" in attrs]
     assert "<b>itself</b>" not in re.sub(r"<script.*?</script>", "", page, flags=re.S)
@@ -134,6 +134,22 @@ def test_dropdowns_with_the_same_options_are_listed_once_without_their_placehold
     )
     out = fallback_html("box", state, "nb.ipynb")
     assert out.count("<li>") == 2 and "(choose)" not in out and "2 choices (1., 2.)" in out
+
+
+def test_an_exercise_says_how_to_answer_and_an_explorer_how_to_use_its_controls():
+    explorer = _state(
+        box=("VBoxModel", {"children": ["IPY_MODEL_a"], "_dom_classes": ["course-actor-explorer"]}),
+        a=("DropdownModel", {"description": "Actor", "_options_labels": ["Russia", "Ukraine"], "index": 0}),
+    )
+    exercise = _state(
+        box=("VBoxModel", {"children": ["IPY_MODEL_a"], "_dom_classes": ["course-question"]}),
+        a=("RadioButtonsModel", {"description": "Pick", "_options_labels": ["x", "y"], "index": None}),
+    )
+    reading = _state(box=("HTMLModel", {"value": "<p>Only text</p>"}))
+    assert "To use these controls, open this notebook" in fallback_html("box", explorer, "nb.ipynb")
+    assert "To answer" not in fallback_html("box", explorer, "nb.ipynb")
+    assert "To answer, open this notebook" in fallback_html("box", exercise, "nb.ipynb")
+    assert "open this notebook" not in fallback_html("box", reading, "nb.ipynb")
 
 
 def test_hidden_widgets_buttons_and_unknown_models_show_nothing():
