@@ -7,6 +7,10 @@
 violation's elements into the course's own (inside a notebook output area, or anywhere on a page
 the course generates) and the host's (JupyterLab's or Voila's own interface), so the course can be
 held to zero serious or critical violations without hiding what the host gets wrong.
+
+:func:`audit_notebook_in_lab` is the whole audit of one course notebook in JupyterLab (both themes,
+buttons' contrast, choice options at 768 px); test_course_notebooks.py runs it in the page it has
+opened and run, so each notebook is opened once.
 """
 
 from __future__ import annotations
@@ -167,8 +171,26 @@ def axe_available() -> str | None:
     )
 
 
-def draw_every_cell(page) -> None:
-    page.add_style_tag(content=_DRAW_EVERY_CELL)
+def draw_every_cell(page):
+    """Lay out every cell (see ``_DRAW_EVERY_CELL``); returns the style element (``.evaluate("e => e.remove()")``)."""
+    return page.add_style_tag(content=_DRAW_EVERY_CELL)
+
+
+def set_theme(page, dark: bool) -> None:
+    """Switch JupyterLab's theme (Settings > Theme) and wait until the body says so."""
+    name = "JupyterLab Dark" if dark else "JupyterLab Light"
+    page.evaluate("t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})", name)
+    page.wait_for_function(
+        "d => document.body.dataset.jpThemeLight === (d ? 'false' : 'true')", arg=dark, timeout=30_000
+    )
+    page.wait_for_timeout(500)  # the theme's stylesheet is applied after the attribute changes
+
+
+def first_course_widget(page) -> str:
+    for selector in (".course-question", ".course-actor-explorer", ".course-timeline-explorer", ".jupyter-widgets"):
+        if page.locator(selector).count():
+            return selector
+    return ".jp-Notebook"
 
 
 def audit(page, name: str, scope: str | None = None) -> AuditResult:
@@ -243,3 +265,40 @@ def overlapping_choices(page) -> list[str]:
                  .map(l => l.textContent.trim().slice(0, 40))"""
         )
     return found
+
+
+def audit_notebook_in_lab(page, name: str) -> list[str]:
+    """Audit the course notebook ``name`` already opened and run in ``page`` (JupyterLab): axe-core
+    and the buttons' contrast in the light theme, then in the dark theme (screenshots of both), then
+    choice options that run into each other at 768 px. Returns the problems found (empty: none),
+    each saying which theme or check it comes from. Leaves the page as it found it: light theme, the
+    same window size, cells drawn as JupyterLab draws them."""
+    reason = axe_available()
+    if reason:
+        return [reason]
+    problems = []
+    style = draw_every_cell(page)
+    before = page.viewport_size
+    try:
+        for dark in (False, True):
+            theme = "dark" if dark else "light"
+            if dark:
+                set_theme(page, True)
+            result = audit(page, f"lab/{name}/{theme}", scope=COURSE_SCOPE_LAB)
+            print(
+                f"\n{name} ({theme}): course {result.serious('course')} (undecided {result.incomplete}, passes {result.passes}); JupyterLab {result.serious('host')}"
+            )
+            if result.serious("course"):
+                problems.append(f"{theme} theme:\n{result.describe('course')}")
+            if low_contrast(page, [BUTTONS]):
+                problems.append(f"{theme} theme: buttons below 4.5:1: {low_contrast(page, [BUTTONS])}")
+            screenshots_at_both_sizes(page, f"lab-{name}-{theme}", focus_selector=first_course_widget(page))
+        set_theme(page, False)
+        page.set_viewport_size(VIEWPORTS["768x1024"])  # a tablet: long options wrap
+        if overlapping_choices(page):
+            problems.append(f"options that run into each other at 768 px: {overlapping_choices(page)}")
+    finally:
+        if before:
+            page.set_viewport_size(before)
+        style.evaluate("e => e.remove()")
+    return problems

@@ -7,8 +7,10 @@ Fixtures: ``browser`` (session), ``lab_server`` (session; root = the repository,
 ``COURSE_ANSWERS_DIR`` = ``answers_dir``), ``answers_dir`` (session temp folder), ``fresh_answers``
 (empties that folder before a test), ``page`` (function; 1280x900, collects console errors and
 page errors in ``page.console_errors`` / ``page.page_errors``, saves a screenshot when the test
-fails) and ``timings`` (records named durations, printed at the end of the run and written to
-test-artifacts/browser-timings.json).
+fails), ``timings`` (records named durations, printed at the end of the run and written to
+test-artifacts/browser-timings.json), ``site`` (session: the static site built once into a temp folder
+and served on 127.0.0.1; tests only read it) and ``site_copy`` (function: a served copy of that site
+for a test that changes files in it).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from .lab import ARTIFACTS_DIR, CHROMIUM_ARGS, REPO_ROOT, LabServer, chromium_path, screenshot
+from .static_site import build_site, serve_folder, site_command_available
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
@@ -153,3 +156,26 @@ def timings(request):
         return seconds
 
     return record
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The static site (``python -m helpers.classroom site``), built once per session into a temp
+    folder and served on 127.0.0.1: ``{"base": url, "dir": folder, "build_s": seconds, "log": stdout}``.
+    Shared by every test that reads it: a test must not change its files (use ``site_copy``)."""
+    reason = site_command_available()
+    if reason:
+        pytest.skip(reason)
+    out, build_s, log = build_site(tmp_path_factory.mktemp("site"))
+    with serve_folder(out) as base:
+        yield {"base": base, "dir": out, "build_s": build_s, "log": log}
+
+
+@pytest.fixture
+def site_copy(site, tmp_path):
+    """A copy of the session's site in the test's own folder, served on its own port, for a test that
+    adds or changes files: ``{"base": url, "dir": folder}``."""
+    copy = tmp_path / "site"
+    shutil.copytree(site["dir"], copy)
+    with serve_folder(copy) as base:
+        yield {"base": base, "dir": copy}

@@ -1,8 +1,10 @@
 """Accessibility audit (issue 11): axe-core, WCAG 2 A and AA, in Debian's Chromium.
 
-* every course notebook after Run All in JupyterLab (light theme, then dark theme);
-* both Voila apps (notebooks/app/);
-* every page of the static site.
+* every course notebook after Run All in JupyterLab (light theme, then dark theme): run by
+  test_course_notebooks.py::test_course_notebook_in_lab in the page it has opened and run, with
+  :func:`a11y.audit_notebook_in_lab` (so each notebook is opened once);
+* every Voila app (notebooks/app/);
+* every page of the static site (built once per session by the ``site`` fixture of conftest.py).
 
 The course must cause **0 serious or critical violations**: in JupyterLab and Voila the course's
 part is what it displays (the output areas); JupyterLab's and Voila's own interface are reported
@@ -20,25 +22,12 @@ import urllib.parse
 
 import pytest
 
-from .a11y import (
-    BUTTONS,
-    COURSE_SCOPE_LAB,
-    VIEWPORTS,
-    audit,
-    axe_available,
-    draw_every_cell,
-    low_contrast,
-    overlapping_choices,
-    screenshots_at_both_sizes,
-)
-from .course_ui import NOTEBOOK_DIR, open_run_and_check, rel
+from .a11y import BUTTONS, COURSE_SCOPE_LAB, audit, axe_available, low_contrast, screenshots_at_both_sizes
 from .lab import VoilaServer, error_outputs, wait_widgets
-from .test_voila_and_site import APP_DIR, APPS, internal, keep_off_network, site  # noqa: F401 (site: fixture)
+from .test_voila_and_site import APP_DIR, APPS, internal, keep_off_network
 
 pytestmark = pytest.mark.browser
 
-#: Every course notebook: notebooks/NN_*.ipynb (05 included once it exists).
-LAB_NOTEBOOKS = sorted(p.stem for p in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 #: Every Voila app: notebooks/app/*.ipynb (the main widget's selector where test_voila_and_site knows it).
 VOILA_APPS = sorted(p.stem for p in APP_DIR.glob("*.ipynb"))
 
@@ -48,56 +37,6 @@ def _axe_installed():
     reason = axe_available()
     if reason:
         pytest.fail(reason, pytrace=False)
-
-
-def set_theme(page, dark: bool) -> None:
-    """Switch JupyterLab's theme (Settings > Theme) and wait until the body says so."""
-    name = "JupyterLab Dark" if dark else "JupyterLab Light"
-    page.evaluate("t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})", name)
-    page.wait_for_function(
-        "d => document.body.dataset.jpThemeLight === (d ? 'false' : 'true')", arg=dark, timeout=30_000
-    )
-    page.wait_for_timeout(500)  # the theme's stylesheet is applied after the attribute changes
-
-
-def first_course_widget(page) -> str:
-    for selector in (".course-question", ".course-actor-explorer", ".course-timeline-explorer", ".jupyter-widgets"):
-        if page.locator(selector).count():
-            return selector
-    return ".jp-Notebook"
-
-
-@pytest.mark.timeout(300)
-@pytest.mark.parametrize("name", LAB_NOTEBOOKS)
-def test_notebook_accessible_in_lab(name, page, lab_server, fresh_answers):
-    open_run_and_check(page, lab_server, rel(NOTEBOOK_DIR / f"{name}.ipynb"))
-    draw_every_cell(page)
-    problems = []
-    for dark in (False, True):
-        theme = "dark" if dark else "light"
-        if dark:
-            set_theme(page, True)
-        result = audit(page, f"lab/{name}/{theme}", scope=COURSE_SCOPE_LAB)
-        print(
-            f"\n{name} ({theme}): course {result.serious('course')} (undecided {result.incomplete}, passes {result.passes}); JupyterLab {result.serious('host')}"
-        )
-        if result.serious("course"):
-            problems.append(f"{theme} theme:\n{result.describe('course')}")
-        if low_contrast(page, [BUTTONS]):
-            problems.append(f"{theme} theme: buttons below 4.5:1: {low_contrast(page, [BUTTONS])}")
-        screenshots_at_both_sizes(page, f"lab-{name}-{theme}", focus_selector=first_course_widget(page))
-    set_theme(page, False)
-    before = page.viewport_size
-    page.set_viewport_size(VIEWPORTS["768x1024"])  # a tablet: long options wrap
-    try:
-        if overlapping_choices(page):
-            problems.append(f"options that run into each other at 768 px: {overlapping_choices(page)}")
-    finally:
-        if before:
-            page.set_viewport_size(before)
-    assert problems == [], f"{name}: serious/critical accessibility violations in the course's output\n" + "\n".join(
-        problems
-    )
 
 
 @pytest.mark.timeout(300)
@@ -131,7 +70,7 @@ def test_voila_app_accessible(app, page, tmp_path):
 
 
 @pytest.mark.timeout(400)
-def test_site_pages_accessible(page, site):  # noqa: F811 (site is the fixture imported above)
+def test_site_pages_accessible(page, site):
     keep_off_network(page)
     page.goto(site["base"] + "index.html", wait_until="load")
     hrefs = ["index.html"] + [

@@ -11,17 +11,27 @@ change as the notebook promises. Times are measured in the browser and recorded 
 The asserted bounds are loose (30 s and 3 s) so a loaded CI machine does not flake; the real
 numbers are in docs/performance.md. Answers go to the session's temporary answers folder
 (``COURSE_ANSWERS_DIR``), emptied before each test (``fresh_answers``), never to answers/.
+
+The same page, right after Run All and before the student's action (so the audit sees what a
+student sees first, every control still enabled), also gets the accessibility audit of
+test_accessibility.py's notebooks (``a11y.audit_notebook_in_lab``: axe-core and the buttons'
+contrast in the light and dark themes, choice options at 768 px); its problems fail the test at the
+end, named "accessibility audit in JupyterLab", after the course-use checks have run. Each notebook
+is opened once for both.
 """
 
 from __future__ import annotations
 
 import functools
+import time
 
 import pytest
 
+from .a11y import audit_notebook_in_lab
 from .course_ui import (
     COURSE_NOTEBOOKS,
     COURSE_SEED,
+    NOTEBOOK_DIR,
     answer_choice_question,
     answer_date_question,
     dropdown_labels,
@@ -210,6 +220,10 @@ def test_course_notebook_in_lab(name, page, lab_server, fresh_answers, timings):
     timings("run_all", run.run_s)
     timings("ready", run.ready_s)
 
+    t0 = time.perf_counter()
+    a11y_problems = audit_notebook_in_lab(page, name)  # asserted at the end, after the course-use checks
+    timings("a11y_audit", time.perf_counter() - t0)
+
     measured = INTERACT[name](page)
     if not isinstance(measured, dict):
         measured = {"round_trip": measured}
@@ -233,6 +247,21 @@ def test_course_notebook_in_lab(name, page, lab_server, fresh_answers, timings):
     if name in SAVES_ANSWERS:
         assert list(fresh_answers.iterdir()), "no answer was saved to the test's answers folder"
     assert answers_snapshot() == repo_answers_before, "the repository's answers/ folder changed"
+    assert a11y_problems == [], (
+        f"{name}: accessibility audit in JupyterLab: serious/critical accessibility violations in the course's output\n"
+        + "\n".join(a11y_problems)
+    )
+
+
+def test_every_course_notebook_is_used_and_audited():
+    """Every notebooks/NN_*.ipynb has its interaction here, so test_course_notebook_in_lab opens it,
+    uses it and runs its accessibility audit (a new notebook cannot go unaudited)."""
+    on_disk = sorted(p.stem for p in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+    missing = [name for name in on_disk if name not in INTERACT]
+    assert missing == [], (
+        f"course notebooks with no interaction in INTERACT (test_course_notebooks.py), so neither used nor "
+        f"audited in JupyterLab: {missing}"
+    )
 
 
 @pytest.mark.timeout(240)

@@ -3,7 +3,7 @@ options are on the page (a static copy built from the widget state); with the wi
 copy is hidden, so nothing shows twice.
 
 The expected text is read from the widget state embedded in each page (what the widget itself would
-show), not from the static copy. The site is built once by the fixture of test_voila_and_site.
+show), not from the static copy. The site is built once per session by the ``site`` fixture of conftest.py.
 """
 
 from __future__ import annotations
@@ -14,12 +14,8 @@ import re
 
 import pytest
 
-from . import test_voila_and_site
 from .lab import screenshot
 from .test_voila_and_site import keep_off_network
-
-#: the site built and served once for this module, by the fixture of test_voila_and_site
-site = test_voila_and_site.site
 
 pytestmark = pytest.mark.browser
 

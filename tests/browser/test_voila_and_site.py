@@ -6,8 +6,9 @@ expects (choose an actor → other sentences highlighted; move a slider, lock, r
 disabled and the outcomes shown). The expected number of widgets is read from the HTML Voila sent
 (one ``application/vnd.jupyter.widget-view+json`` output per widget displayed).
 
-Site: built into a temporary folder and served by ``python -m http.server`` on a free loopback
-port. index.html and every page it links load (HTTP 200); each figure has alt text and the pages
+Site: built once per session into a temporary folder and served by ``python -m http.server`` on a
+free loopback port (the ``site`` fixture of conftest.py, shared with test_site_offline_text.py and
+test_accessibility.py). index.html and every page it links load (HTTP 200); each figure has alt text and the pages
 have at least as many figures as their notebook shows (``show_figure`` calls); every internal link
 (``a[href]`` that is not http(s)/mailto/#) answers HTTP 200. The browser is kept off the network
 (everything not on 127.0.0.1 is aborted), so CDN scripts fail quietly, as they would offline.
@@ -18,10 +19,7 @@ Parts a colleague has not delivered yet are skipped with the reason, never passe
 from __future__ import annotations
 
 import functools
-import os
 import re
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -47,7 +45,6 @@ from .lab import (
     WIDGET_MIME,
     VoilaServer,
     error_outputs,
-    free_port,
     screenshot,
     unrendered_widgets,
     wait_widgets,
@@ -200,88 +197,6 @@ def test_voila_app(app, page, tmp_path, timings):
 # --------------------------------------------------------------------------------------------
 
 
-def _site_command_available() -> str | None:
-    """None when ``python -m helpers.classroom site`` exists, else why not."""
-    try:
-        out = subprocess.run(
-            [sys.executable, "-m", "helpers.classroom", "site", "--help"],
-            cwd=REPO_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return f"`python -m helpers.classroom site --help` could not run: {error}"
-    if out.returncode != 0 or "--out" not in out.stdout:
-        return (
-            f"`python -m helpers.classroom site --help` exited {out.returncode} without an --out option: "
-            f"{(out.stderr or out.stdout).strip()[-300:]}"
-        )
-    return None
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """Build the site into a temp folder, serve it on 127.0.0.1; yields (base url, folder, build log)."""
-    reason = _site_command_available()
-    if reason:
-        pytest.skip(reason)
-    root = tmp_path_factory.mktemp("site")
-    out = root / "site"
-    env = dict(os.environ)
-    for name in ("ipython", "mpl", "runtime", "answers"):
-        (root / name).mkdir()
-    env.update(
-        IPYTHONDIR=str(root / "ipython"),
-        MPLCONFIGDIR=str(root / "mpl"),
-        JUPYTER_RUNTIME_DIR=str(root / "runtime"),
-        COURSE_ANSWERS_DIR=str(root / "answers"),
-        PYDEVD_DISABLE_FILE_VALIDATION="1",
-    )
-    t0 = time.perf_counter()
-    built = subprocess.run(
-        [sys.executable, "-m", "helpers.classroom", "site", "--out", str(out)],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=200,
-    )
-    build_s = time.perf_counter() - t0
-    assert built.returncode == 0, f"site build failed ({built.returncode}):\n{built.stdout}\n{built.stderr[-3000:]}"
-    assert (out / "index.html").exists(), built.stdout
-
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(out)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "index.html", timeout=5) as r:
-                    if r.status == 200:
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            assert server.poll() is None, "http.server exited"
-            assert time.monotonic() < deadline, "http.server did not answer within 30 s"
-            time.sleep(0.1)
-        yield {"base": base, "dir": out, "build_s": build_s, "log": built.stdout}
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
-
-
 def expected_figures(page_file: str) -> int:
     """How many figures the page's notebook shows: its code cells that call ``show_figure``."""
     nb_path = REPO_ROOT / "notebooks" / (Path(page_file).stem + ".ipynb")
@@ -370,15 +285,13 @@ def test_static_site(page, site, timings):
 
 
 @pytest.mark.timeout(240)
-def test_site_checks_fail_on_a_broken_link(page, site):
-    """The link check can fail: a page with a link to a file that is not in the site gets 404."""
-    extra = site["dir"] / "broken_on_purpose.html"
+def test_site_checks_fail_on_a_broken_link(page, site_copy):
+    """The link check can fail: a page with a link to a file that is not in the site gets 404. The page
+    is added to a copy of the site (``site_copy``), so the shared build stays as it was built."""
+    extra = site_copy["dir"] / "broken_on_purpose.html"
     extra.write_text("<a href='missing.ipynb'>x</a>", encoding="utf-8")
-    try:
-        url = site["base"] + "broken_on_purpose.html"
-        page.goto(url)
-        links = page.evaluate(_JS_PAGE)["links"]
-        assert links == ["missing.ipynb"]
-        assert http_status(urllib.parse.urljoin(url, links[0])) == 404
-    finally:
-        extra.unlink()
+    url = site_copy["base"] + "broken_on_purpose.html"
+    page.goto(url)
+    links = page.evaluate(_JS_PAGE)["links"]
+    assert links == ["missing.ipynb"]
+    assert http_status(urllib.parse.urljoin(url, links[0])) == 404

@@ -14,11 +14,18 @@ import json
 
 import pytest
 
-from .a11y import CONTRAST_JS, COURSE_SCOPE_LAB, audit, axe_available, draw_every_cell, screenshots_at_both_sizes
+from .a11y import (
+    CONTRAST_JS,
+    COURSE_SCOPE_LAB,
+    audit,
+    axe_available,
+    draw_every_cell,
+    screenshots_at_both_sizes,
+    set_theme,
+)
 from .course_ui import open_run_and_check
 from .gallery import write_gallery
 from .lab import ARTIFACTS_DIR
-from .test_accessibility import set_theme
 
 pytestmark = pytest.mark.browser
 
