@@ -189,6 +189,10 @@ def test_forecast_slider_reason_and_two_step_lock_with_the_keyboard(page, lab_se
         time.sleep(0.2)
     assert shown > 0.5, f"the arrow keys did not move q1: {shown}"
     assert moved is not None and float(moved) == shown, (moved, shown)
+    # what a screen reader announces: noUiSlider rounds aria-valuenow to one decimal (0.65 -> "0.7") but gives
+    # the value itself in aria-valuetext, which screen readers read in its place
+    spoken = handle.get_attribute("aria-valuetext")
+    assert spoken is not None and float(spoken) == shown, f"a screen reader hears {spoken!r}, the readout says {shown}"
     for _ in range(4):  # past the slider's editable readout
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.tagName") == "TEXTAREA":
