@@ -875,3 +875,19 @@ def test_notebook_4_shows_the_forecast_chart_once(answers):
     code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
     assert "forecast_exercise(" in code
     assert "forecast_chart(" not in code and "plot_forecasts(" not in code
+
+
+def test_the_reveal_names_each_source_page_by_its_own_headline_and_date():
+    """A revealed question's source link gives the page's headline and date where source_pages.csv has them
+    (q5's Kyiv Independent report), and stays the outlet alone where it has none."""
+    pages = helpers.curated.source_pages()
+    rows = {row["question_id"]: row for row in load_table("forecast_questions").to_dict("records")}
+    shown = {qid: outcomes.reveal_row(row)["source"] for qid, row in rows.items()}
+    recorded = [qid for qid, row in rows.items() if pages.get(row["url"], {}).get("title")]
+    assert recorded, "no forecast source has a recorded headline"
+    for qid in recorded:
+        page = pages[rows[qid]["url"]]
+        assert shown[qid].startswith(rows[qid]["source"] + ", “" + page["title"] + "”"), shown[qid]
+    for qid, row in rows.items():
+        if row["url"] not in pages:
+            assert shown[qid] == row["source"]

@@ -12,7 +12,7 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
-from ...curated import fact_citation, load_table
+from ...curated import fact_citation, load_table, page_label, source_pages
 from ...notebook.answers import AnswerStore
 from ...notebook.display import GREY, OKABE_ITO, Chart, Message, table_html
 from ...notebook.scoring import brier_score, brier_table
@@ -142,12 +142,15 @@ def afterwards_html(fact_id: str = AFTERWARDS_FACT) -> str:
 
 
 def reveal_row(row: dict) -> dict:
-    """One revealed question: the answer in bold, the rest of the outcome text, a safe link."""
+    """One revealed question: the answer in bold, the rest of the outcome text, a safe link whose text gives
+    the page's own headline and date where they are on record."""
     answer = str(row["resolution"]).strip().capitalize()
     text = str(row["outcome_text"])
     said = text[len(answer) + 1 :] if text.startswith(answer + ".") else " " + text
+    label = page_label(str(row["url"]), source_pages())
     return {
         **row,
+        "source": f"{row['source']}, {label}" if label else row["source"],
         "answer": answer,
         "said": said,
         "as_of": row["as_of"] or AS_OF,
