@@ -8,7 +8,7 @@ a title made from the words of the address. ``with_page`` puts them into a citat
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from .schema import URL_IN_TEXT
@@ -41,6 +41,12 @@ def stated_date(text: str) -> str | None:
     """The source's date as a citation text states it (``5 Jan 2021``), or None."""
     match = STATED_DATE.search(text)
     return match[1] if match else None
+
+
+def _day(stated: str) -> date:
+    """``5 Jan 2021`` or ``5 January 2021`` as a date."""
+    day, month, year = stated.split()
+    return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date()
 
 
 def source_pages(folder: Path | str | None = None) -> dict[str, dict[str, str]]:
@@ -89,14 +95,16 @@ def with_page(citation: str, pages: dict[str, dict[str, str]], known_by: date | 
     """``citation`` with the headline and date of its first address put before it, where it lacks them.
 
     ``LBC (Reuters), https://…`` becomes ``LBC (Reuters), “US officials: …”, 31 May 2024, https://…``.
-    A citation that already gives a title or a date keeps its own; ``known_by`` as in :func:`page_label`.
+    A citation that already gives a title or a date keeps its own; ``known_by`` as in :func:`page_label`,
+    where a date the citation states counts for an undated page.
     """
     match = URL_IN_TEXT.search(citation)
     if match is None:
         return citation
-    label = page_label(
-        match[0], pages, title=title_in(citation) is None, when=stated_date(citation) is None, known_by=known_by
-    )
+    own_date = stated_date(citation)
+    if known_by is not None and own_date is not None and _day(own_date) <= known_by:
+        known_by = None  # the citation itself dates the page before the article
+    label = page_label(match[0], pages, title=title_in(citation) is None, when=own_date is None, known_by=known_by)
     if not label:
         return citation
     head = citation[: match.start()].rstrip().rstrip(",")

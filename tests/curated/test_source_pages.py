@@ -64,6 +64,16 @@ def test_before_the_article_only_pages_dated_by_then_are_shown() -> None:
     assert with_page(f"KI, {URL}", later, known_by=day) == f"KI, {URL}"
 
 
+def test_before_the_article_a_date_the_citation_states_counts_for_an_undated_page() -> None:
+    day = date(2024, 11, 18)
+    undated = _pages(title="Biden to tap more vets")
+    assert with_page(f"Politico, 5 Jan 2021, {URL}", undated, known_by=day) == (
+        f"Politico, 5 Jan 2021, “Biden to tap more vets”, {URL}"
+    )
+    assert with_page(f"Politico, 5 January 2025, {URL}", undated, known_by=day) == f"Politico, 5 January 2025, {URL}"
+    assert with_page(f"Politico, {URL}", undated, known_by=day) == f"Politico, {URL}"
+
+
 def test_fact_citation_adds_the_pages_headline_and_notebooks_0_to_3_hide_later_pages() -> None:
     pages = source_pages()
     cited = {fid: fact_citation(fid) for fid in load_table("facts")["fact_id"]}
