@@ -103,7 +103,7 @@ def _source_segments(sources: str) -> list[str]:
 
 
 def fact_citation(fact_id: str, folder: Path | str | None = None, known_by: date | None = None) -> str:
-    """Return a short citation such as 'facts B7: LBC (Reuters), “US officials: …”, 31 May 2024, https://…'.
+    """Return a short citation such as 'facts B7: LBC (Reuters), "US officials: …", 31 May 2024, https://…'.
 
     Uses the first source listed for the fact in facts.csv, skipping
     computations; a source given as 'Outlet (as A1)' or 'see A13' is

@@ -77,7 +77,7 @@ def page_label(
     when: bool = True,
     known_by: date | None = None,
 ) -> str:
-    """The page's headline in quotation marks and its date (``“…”, 31 May 2024``), or '' if not on record.
+    """The page's headline in quotation marks and its date (``"…", 31 May 2024``, in the fact sheet's straight quotation marks), or '' if not on record.
 
     With ``known_by`` (notebooks 0-3 pass the article's day), a page that is undated or dated later gives
     '': its headline may tell what happened next.
@@ -87,14 +87,14 @@ def page_label(
         return ""
     if known_by is not None and (not row["date"].strip() or date.fromisoformat(row["date"].strip()) > known_by):
         return ""
-    parts = [f"“{row['title'].strip()}”" if title and row["title"].strip() else "", page_date(row) if when else ""]
+    parts = [f'"{row["title"].strip()}"' if title and row["title"].strip() else "", page_date(row) if when else ""]
     return ", ".join(part for part in parts if part)
 
 
 def with_page(citation: str, pages: dict[str, dict[str, str]], known_by: date | None = None) -> str:
     """``citation`` with the headline and date of its first address put before it, where it lacks them.
 
-    ``LBC (Reuters), https://…`` becomes ``LBC (Reuters), “US officials: …”, 31 May 2024, https://…``.
+    ``LBC (Reuters), https://…`` becomes ``LBC (Reuters), "US officials: …", 31 May 2024, https://…``.
     A citation that already gives a title or a date keeps its own; ``known_by`` as in :func:`page_label`,
     where a date the citation states counts for an undated page.
     """

@@ -28,7 +28,7 @@ def _pages(**row: str) -> dict[str, dict[str, str]]:
 def test_a_citation_without_title_or_date_gets_the_pages_own() -> None:
     pages = _pages(title="Officials: limited use allowed", date="2024-05-31", date_kind="published")
     assert with_page(f"LBC (Reuters), {URL}", pages) == (
-        f"LBC (Reuters), “Officials: limited use allowed”, 31 May 2024, {URL}"
+        f'LBC (Reuters), "Officials: limited use allowed", 31 May 2024, {URL}'
     )
 
 
@@ -37,7 +37,7 @@ def test_a_citation_keeps_its_own_title_and_date() -> None:
     own_title = f'LBC, "The sheet\'s title", {URL}'
     assert with_page(own_title, pages) == f'LBC, "The sheet\'s title", 31 May 2024, {URL}'
     own_date = f"LBC, 1 Jun 2024, {URL}"
-    assert with_page(own_date, pages) == f"LBC, 1 Jun 2024, “The page's headline”, {URL}"
+    assert with_page(own_date, pages) == f'LBC, 1 Jun 2024, "The page\'s headline", {URL}'
 
 
 def test_a_citation_of_an_unrecorded_page_or_without_an_address_is_unchanged() -> None:
@@ -57,10 +57,10 @@ def test_before_the_article_only_pages_dated_by_then_are_shown() -> None:
     earlier = _pages(title="Earlier headline", date="2024-11-18", date_kind="published")
     later = _pages(title="Kursk retaken", date="2025-04-26", date_kind="published")
     undated = _pages(title="Summit ends without a deal")
-    assert page_label(URL, earlier, known_by=day) == "“Earlier headline”, 18 Nov 2024"
+    assert page_label(URL, earlier, known_by=day) == '"Earlier headline", 18 Nov 2024'
     assert page_label(URL, later, known_by=day) == ""
     assert page_label(URL, undated, known_by=day) == ""
-    assert page_label(URL, later) == "“Kursk retaken”, 26 Apr 2025"
+    assert page_label(URL, later) == '"Kursk retaken", 26 Apr 2025'
     assert with_page(f"KI, {URL}", later, known_by=day) == f"KI, {URL}"
 
 
@@ -68,7 +68,7 @@ def test_before_the_article_a_date_the_citation_states_counts_for_an_undated_pag
     day = date(2024, 11, 18)
     undated = _pages(title="Biden to tap more vets")
     assert with_page(f"Politico, 5 Jan 2021, {URL}", undated, known_by=day) == (
-        f"Politico, 5 Jan 2021, “Biden to tap more vets”, {URL}"
+        f'Politico, 5 Jan 2021, "Biden to tap more vets", {URL}'
     )
     assert with_page(f"Politico, 5 January 2025, {URL}", undated, known_by=day) == f"Politico, 5 January 2025, {URL}"
     assert with_page(f"Politico, {URL}", undated, known_by=day) == f"Politico, {URL}"
@@ -88,13 +88,13 @@ def test_fact_citation_adds_the_pages_headline_and_notebooks_0_to_3_hide_later_p
     full, early = fact_citation(fid), fact_citation(fid, known_by=REFERENCE_DATE)
     assert url in full and url in early
     assert page_date(pages[url]) in full and page_date(pages[url]) not in early
-    if title and f"“{title}”" in full:
+    if title and f'"{title}"' in full:
         assert title not in early
 
 
 def test_the_lbc_citation_reads_as_a_reader_would_cite_it() -> None:
     citation = fact_citation("B7")
-    assert "“US officials: Biden allows Ukraine limited use of US arms to strike inside Russia”, 31 May 2024" in (
+    assert '"US officials: Biden allows Ukraine limited use of US arms to strike inside Russia", 31 May 2024' in (
         citation
     )
 

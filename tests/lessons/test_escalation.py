@@ -887,7 +887,7 @@ def test_the_reveal_names_each_source_page_by_its_own_headline_and_date():
     assert recorded, "no forecast source has a recorded headline"
     for qid in recorded:
         page = pages[rows[qid]["url"]]
-        assert shown[qid].startswith(rows[qid]["source"] + ", “" + page["title"] + "”"), shown[qid]
+        assert shown[qid].startswith(rows[qid]["source"] + ', "' + page["title"] + '"'), shown[qid]
     for qid, row in rows.items():
         if row["url"] not in pages:
             assert shown[qid] == row["source"]
