@@ -7,8 +7,8 @@ column, fix); ``fact_citation`` cites a fact id, with the page's own headline an
 """
 
 from .cutoff import after_article, article_date, cites_outcome, is_outcome_fact, known_by_article
-from .load import fact_citation, load_table, split_list
-from .pages import page_label, source_pages
+from .load import fact_citation, load_table, source_pages, split_list
+from .pages import page_label
 from .schema import REFERENCE_DATE, TABLE_NAMES, CuratedDataError
 from .validate import validate_curated
 

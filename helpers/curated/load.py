@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..paths import curated_dir
-from .pages import source_pages, with_page
+from .pages import with_page
 from .schema import COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS, TABLE_NAMES, URL_IN_TEXT, CuratedDataError
 
 
@@ -96,6 +96,16 @@ def _convert(
         )
     frame[column] = converted
     return frame
+
+
+def source_pages(folder: Path | str | None = None) -> dict[str, dict[str, str]]:
+    """Each address in ``source_pages.csv`` with its row (title, date, date_kind, publisher, note).
+
+    A curated folder from before the table existed has no headlines to add: {} (the checker reports it).
+    """
+    if not (_folder(folder) / "source_pages.csv").is_file():
+        return {}
+    return {row["url"].strip(): row for row in load_table("source_pages", folder).to_dict("records")}
 
 
 def _source_segments(sources: str) -> list[str]:

@@ -1,15 +1,15 @@
 """What a cited web page says about itself: its headline and its date (``source_pages.csv``).
 
 A citation in the fact sheet often names only the outlet and the address (``LBC (Reuters), https://…``).
-``source_pages.csv`` records, for such an address, the headline and date read on the page itself; never
-a title made from the words of the address. ``with_page`` puts them into a citation that lacks them.
+``source_pages.csv`` (read by :func:`helpers.curated.load.source_pages`) records, for such an address, the
+headline and date read on the page itself; never a title made from the words of the address. ``with_page``
+puts them into a citation that lacks them.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from pathlib import Path
 
 from .schema import URL_IN_TEXT
 
@@ -49,18 +49,6 @@ def _day(stated: str) -> date:
     return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date()
 
 
-def source_pages(folder: Path | str | None = None) -> dict[str, dict[str, str]]:
-    """Each address in ``source_pages.csv`` with its row (title, date, date_kind, publisher, note).
-
-    A curated folder from before the table existed has no headlines to add: {} (the checker reports it).
-    """
-    from .load import _folder, load_table  # load imports this module
-
-    if not (_folder(folder) / "source_pages.csv").is_file():
-        return {}
-    return {row["url"].strip(): row for row in load_table("source_pages", folder).to_dict("records")}
-
-
 def page_date(row: dict[str, str]) -> str:
     """The page's date as a reader sees it: ``19 Nov 2024``, ``updated 1 Mar 2025``, or ''."""
     if not row["date"].strip():
@@ -77,7 +65,8 @@ def page_label(
     when: bool = True,
     known_by: date | None = None,
 ) -> str:
-    """The page's headline in quotation marks and its date (``"…", 31 May 2024``, in the fact sheet's straight quotation marks), or '' if not on record.
+    """The page's headline in the fact sheet's straight quotation marks and its date (``"…", 31 May 2024``),
+    or '' if the page is not on record.
 
     With ``known_by`` (notebooks 0-3 pass the article's day), a page that is undated or dated later gives
     '': its headline may tell what happened next.

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
-from helpers.curated import REFERENCE_DATE, load_table, validate_curated
-from helpers.curated.pages import STATED_DATE, source_pages, title_in
+from helpers.curated import REFERENCE_DATE, load_table, source_pages, validate_curated
+from helpers.curated.pages import STATED_DATE, title_in
 from helpers.paths import curated_dir, default_seed
 from tests.curated.test_curated import FACTS_MD, assert_reported, copy_data, edit_cell
 
