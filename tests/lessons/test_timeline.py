@@ -531,3 +531,23 @@ def test_long_tables_are_folded(monkeypatch):
     shown.clear()
     timeline.show_folded(long.head(5), caption="Five rows")
     assert [kind for kind, _ in shown] == ["table"] and len(shown[0][1]) == 5  # short tables stay whole
+
+
+def test_the_sources_table_names_pages_by_their_headline_only_up_to_the_articles_day(seed_table):
+    """Notebook 2's table of background sources adds a page's own headline and date (source_pages.csv) to its
+    outlet, for pages dated on or before the article's day; the timeline shows nothing after that day."""
+    from helpers.curated import REFERENCE_DATE, source_pages
+
+    pages = source_pages()
+    sources = timeline.sources_table(seed_table)
+    background = seed_table[~seed_table["from_article"]]
+    labelled = 0
+    for row in background.drop_duplicates("url").itertuples():
+        shown = sources.loc[sources["url"] == row.url, "source"].iloc[0]
+        page = pages.get(row.url)
+        if page and page["date"] and page["date"] <= REFERENCE_DATE.isoformat():
+            labelled += 1
+            assert shown.startswith(f"{row.source}, ") and page["date"][:4] in shown, shown
+        else:
+            assert shown == row.source, shown
+    assert labelled >= 1
