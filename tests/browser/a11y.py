@@ -286,17 +286,18 @@ def audit_notebook_in_lab(page, name: str) -> list[str]:
                 set_theme(page, True)
             result = audit(page, f"lab/{name}/{theme}", scope=COURSE_SCOPE_LAB)
             print(
-                f"\n{name} ({theme}): course {result.serious('course')} (undecided {result.incomplete}, passes {result.passes}); JupyterLab {result.serious('host')}"
+                f"\n{name} ({theme}): course {result.serious('course')} (undecided {result.incomplete}, "
+                f"passes {result.passes}); JupyterLab {result.serious('host')}"
             )
             if result.serious("course"):
                 problems.append(f"{theme} theme:\n{result.describe('course')}")
-            if low_contrast(page, [BUTTONS]):
-                problems.append(f"{theme} theme: buttons below 4.5:1: {low_contrast(page, [BUTTONS])}")
+            if low := low_contrast(page, [BUTTONS]):
+                problems.append(f"{theme} theme: buttons below 4.5:1: {low}")
             screenshots_at_both_sizes(page, f"lab-{name}-{theme}", focus_selector=first_course_widget(page))
         set_theme(page, False)
         page.set_viewport_size(VIEWPORTS["768x1024"])  # a tablet: long options wrap
-        if overlapping_choices(page):
-            problems.append(f"options that run into each other at 768 px: {overlapping_choices(page)}")
+        if overlapping := overlapping_choices(page):
+            problems.append(f"options that run into each other at 768 px: {overlapping}")
     finally:
         if before:
             page.set_viewport_size(before)
